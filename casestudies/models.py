@@ -1,0 +1,131 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.models import BasePage
+
+
+class Region(models.TextChoices):
+    NORTH_EAST = "north-east", "North East England"
+    NORTH_WEST = "north-west", "North West England"
+    YORKSHIRE = "yorkshire", "Yorkshire and the Humber"
+    EAST_MIDLANDS = "east-midlands", "East Midlands"
+    WEST_MIDLANDS = "west-midlands", "West Midlands"
+    EAST = "east", "East of England"
+    LONDON = "london", "London"
+    SOUTH_EAST = "south-east", "South East England"
+    SOUTH_WEST = "south-west", "South West England"
+    WALES = "wales", "Wales"
+    OTHER = "other", "Elsewhere"
+
+
+class Phase(models.TextChoices):
+    PRIMARY = "primary", "Primary"
+    SECONDARY = "secondary", "Secondary"
+    ALL_THROUGH = "all-through", "All-through"
+    SPECIAL = "special", "Special"
+    OTHER = "other", "Other"
+
+
+class CaseStudyIndexPage(BasePage):
+    """Lists the case studies, filtered by theme, region and phase with a plain GET form."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "case study index"
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import CaseStudyFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        case_studies = (
+            CaseStudyPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("themes")
+            .order_by("title")
+        )
+        context["filter"] = CaseStudyFilter(request.GET, case_studies, index_page=self)
+        return context
+
+
+class CaseStudyPage(BasePage):
+    school_name = models.CharField(max_length=200, help_text="The school's full name.")
+    town = models.CharField(max_length=100)
+    region = models.CharField(max_length=20, choices=Region.choices)
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    themes = ParentalManyToManyField(
+        "themes.ThemePage",
+        blank=True,
+        related_name="case_studies",
+        help_text="The themes this case study illustrates. It is listed on each theme's page.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The main image for the case study.",
+    )
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it. Required with an image.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("school_name"),
+        index.SearchField("town"),
+        index.SearchField("body"),
+        index.FilterField("region"),
+        index.FilterField("phase"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("school_name"),
+                FieldPanel("town"),
+                FieldPanel("region"),
+                FieldPanel("phase"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="About the school",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
+        ),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+
+    def live_themes(self):
+        # A list, not a queryset: in previews the themes come from the unsaved revision.
+        return [theme for theme in self.themes.all() if theme.live]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": "Describe the hero image for screen readers."})

@@ -1,0 +1,35 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
+
+
+class ThemePage(BasePage):
+    """One of the research's three themes. Its case studies are listed automatically from
+    the case studies that name it."""
+
+    banner_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Decorative banner shown at the top of the page and on its card. "
+        "Do not use an image that carries information: screen readers skip it.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("banner_image"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = "theme page"
+
+    def live_case_studies(self):
+        return self.case_studies.live().public().select_related("hero_image").order_by("title")
