@@ -121,6 +121,9 @@ class CaseStudyPage(BasePage):
         verbose_name = "case study"
         verbose_name_plural = "case studies"
 
+    def get_own_image(self):
+        return self.hero_image
+
     def live_themes(self):
         # A list, not a queryset: in previews the themes come from the unsaved revision.
         return [theme for theme in self.themes.all() if theme.live]

@@ -71,6 +71,9 @@ class HomePage(BasePage):
                 {"report_cover_alt": "Describe the report cover for screen readers."}
             )
 
+    def get_own_image(self):
+        return self.report_cover
+
     def get_context(self, request, *args, **kwargs):
         from themes.models import ThemePage
 

@@ -31,5 +31,8 @@ class ThemePage(BasePage):
     class Meta:
         verbose_name = "theme page"
 
+    def get_own_image(self):
+        return self.banner_image
+
     def live_case_studies(self):
         return self.case_studies.live().public().select_related("hero_image").order_by("title")
