@@ -78,7 +78,7 @@ class ReusableCallToAction(models.Model):
         unique=True,
         help_text="Only editors see this, e.g. 'Get involved (members)'.",
     )
-    heading = models.CharField(max_length=120)
+    heading = models.CharField(max_length=120, help_text="Shown at the top of the box.")
     text = models.TextField(blank=True, help_text="One or two sentences.")
     link_text = models.CharField(
         "Button text", max_length=60, help_text="Words on the button, e.g. 'Get involved'."
@@ -90,8 +90,11 @@ class ReusableCallToAction(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="A page on this site…",
     )
-    url = models.URLField("…or a web address", blank=True)
+    url = models.URLField(
+        "…or a web address", blank=True, help_text="…or a page on another website."
+    )
 
     panels = [
         FieldPanel("name"),

@@ -136,3 +136,27 @@ def test_editor_is_warned_when_a_live_page_lacks_sharing_fields(editor_client, s
     assert any("without a search description or social sharing image" in m for m in messages), (
         messages
     )
+
+
+def test_every_field_editors_fill_has_help_text():
+    from django.core.exceptions import FieldDoesNotExist
+    from wagtail.models import Page
+
+    from casestudies.models import CaseStudyIndexPage
+    from home.models import HomePage, StandardPage
+
+    def field_names(panel):
+        for child in getattr(panel, "children", []):
+            yield from field_names(child)
+        if getattr(panel, "field_name", None):
+            yield panel.field_name
+
+    for model in (HomePage, StandardPage, ThemePage, CaseStudyIndexPage, CaseStudyPage):
+        for name in field_names(model.get_edit_handler()):
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.model is Page:
+                continue  # Wagtail's own fields (title, slug, dates) carry Wagtail's help
+            assert field.help_text, f"{model.__name__}.{name} has no help text"
