@@ -12,7 +12,6 @@
     player.src = figure.dataset.videoPlayer;
     player.title = figure.dataset.videoPlayerTitle;
     player.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
-    player.allowFullscreen = true;
     button.replaceWith(player);
     // Keep keyboard and screen-reader users where they were: on the player they asked for.
     player.focus();
