@@ -97,6 +97,14 @@ def comparison(first, second):
     return {"type": "comparison", "value": {"first": first, "second": second}}
 
 
+GET_INVOLVED_CTA = {
+    "name": "Get involved",
+    "heading": "Get involved",
+    "text": GET_INVOLVED_TEXT,
+    "link_text": "Get involved",
+}
+
+
 def video(title, description):
     """A video block without its web address or transcript. Our sources do not give the
     talk's address (the comms team supplies it) and we must not invent one, so the block
@@ -117,16 +125,8 @@ def video(title, description):
 
 
 def get_involved_cta(pages):
-    return {
-        "type": "call_to_action",
-        "value": {
-            "heading": "Get involved",
-            "text": GET_INVOLVED_TEXT,
-            "link_text": "Get involved",
-            "page": pages["get_involved"].pk,
-            "url": "",
-        },
-    }
+    """The shared "Get involved" snippet: editors change it once for every page."""
+    return {"type": "shared_call_to_action", "value": pages["get_involved_cta"].pk}
 
 
 def case_study_teaser(page):

@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from core.models import ReusableCallToAction
 from home.models import HomePage, StandardPage
 from themes.models import ThemePage
 
@@ -68,6 +69,7 @@ class StarterContent:
             summary=content.GET_INVOLVED["summary"],
             show_in_menus=True,
         )
+        self.pages["get_involved_cta"] = self.ensure_get_involved_cta()
         self.publish_new_pages()
         self.log(f"Starter content: {len(self.new_pages)} page(s) created.")
         return home
@@ -115,6 +117,13 @@ class StarterContent:
         parent.add_child(instance=page)
         self.new_pages.append((page, body_builder))
         return page
+
+    def ensure_get_involved_cta(self):
+        fields = dict(content.GET_INVOLVED_CTA)
+        snippet, _ = ReusableCallToAction.objects.get_or_create(
+            name=fields.pop("name"), defaults={**fields, "page": self.pages["get_involved"]}
+        )
+        return snippet
 
     def publish_new_pages(self):
         for page, body_builder in self.new_pages:
