@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
+from wagtail.images.models import Image
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from tests.embeds import player_url, video_url
@@ -105,6 +106,27 @@ def test_facade_loads_nothing_from_the_provider(starter_site, client):
     ) in text
     assert "Playing the video loads content from Test Video" in text
     assert elements.all("script", src="/static/js/video.js")
+
+
+def test_editor_poster_duration_and_captions_note_are_shown(starter_site, client):
+    poster = Image.objects.first()
+    page = publish_theme_1_video(
+        video_url("krissi-carter"),
+        poster=poster.pk,
+        duration="15 minutes",
+        captions_note="English captions are available in the player.",
+    )
+
+    response = client.get(page.url)
+
+    text = text_of(response)
+    start = text.index('<figure class="video"')
+    figure = text[start : text.index("</figure>", start)]
+    facade = figure[: figure.index("<template>")]
+    assert "<picture>" in facade and "/media/images/" in facade and 'alt=""' in facade
+    assert all(is_this_site(url) for url in fetched_urls(Elements(response.content.decode())))
+    assert '<p class="video__meta">Test Video · 15 minutes</p>' in text
+    assert "English captions are available in the player." in text
 
 
 def test_youtube_videos_play_from_the_no_cookie_domain(starter_site, client):
