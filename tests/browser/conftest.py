@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.guide import GuideScreenshots, owner_test_id
+
 # Playwright's sync API runs an event loop in the test thread, and Django refuses ORM calls
 # from a thread with a running event loop. The tests only touch the database between
 # browser calls, so this is safe here.
@@ -117,6 +119,43 @@ def live_site(live_server, django_db_serialized_rollback, starter_site):
     default site) before the next test loads the starter content again.
     """
     yield live_server.url
+
+
+@pytest.fixture
+def player_origin(live_site, settings):
+    """Serves the stand-in video provider's player (tests/embeds.py) from the live server
+    under the host name "localhost", while the site is browsed at 127.0.0.1: to the browser
+    the player is on another host, as YouTube's would be. Returns the player's origin."""
+    origin = live_site.replace("127.0.0.1", "localhost")
+    assert origin != live_site, "the live server should be at 127.0.0.1"
+    settings.TEST_VIDEO_PLAYER_ORIGIN = origin
+    settings.VIDEO_FRAME_SOURCES = [*settings.VIDEO_FRAME_SOURCES, origin]
+    return origin
+
+
+CALL_PASSED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_PASSED] = report.passed
+    return report
+
+
+@pytest.fixture
+def guide_screenshots(request):
+    """``guide_screenshots.take(page_or_locator, "name.png")`` writes a screenshot for the
+    editor's guide (see tests/browser/guide.py). A test that passes must have written every
+    screenshot that guide.SCREENSHOTS gives it."""
+    shots = GuideScreenshots(owner_test_id(request.node))
+    yield shots
+    if request.node.stash.get(CALL_PASSED, False):
+        assert not shots.missing(), (
+            f"{shots.test_id} did not write these screenshots for the editor's guide: "
+            f"{', '.join(shots.missing())}"
+        )
 
 
 class AxeReport:

@@ -23,15 +23,6 @@ WATCH = f"Watch “{TITLE}” on Test Video"
 
 
 @pytest.fixture
-def player_origin(live_site, settings):
-    origin = live_site.replace("127.0.0.1", "localhost")
-    assert origin != live_site, "the live server should be at 127.0.0.1"
-    settings.TEST_VIDEO_PLAYER_ORIGIN = origin
-    settings.VIDEO_FRAME_SOURCES = [*settings.VIDEO_FRAME_SOURCES, origin]
-    return origin
-
-
-@pytest.fixture
 def theme_with_video(live_site, player_origin):
     """The address of Theme 1, its starter video given a web address and a transcript."""
     return live_site + publish_theme_1_video(video_url("krissi-carter")).url

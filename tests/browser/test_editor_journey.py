@@ -1,0 +1,218 @@
+"""An Editor and a Publisher run the site through the real Wagtail admin in Chromium.
+
+The Editor signs in through the login form, adds a case study from the "Case studies"
+listing, fills in the school's details and builds the body from a trait list, a comparison
+and a video, and submits it to the two-step approval workflow. It is not public yet. A
+Publisher approves the first step from the dashboard and the second from the page editor;
+then visitors see the page, and the case-study index and the theme page list it.
+
+On the way it takes the screenshots of the admin that docs/editors-guide.md shows.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from core.roles import EDITORS, PUBLISHERS, WORKFLOW_NAME, ensure_editorial_roles
+from tests.embeds import video_url
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Ashmount Primary School: roots in the town"
+SCHOOL = "Ashmount Primary School"
+THEME = "Theme 2: belonging and culture"
+TRAITS_HEADING = "What belonging looks like at Ashmount"
+TRAITS = [
+    ("Known by name", "Every adult greets every child by name at the gate."),
+    ("Rooted in the town", "Pupils map their families' stories of the town."),
+]
+COLUMNS = {
+    "first": ("Before", ["Pupils felt like visitors in their own school."]),
+    "second": ("After", ["Pupils run the breakfast club.", "Attendance is up."]),
+}
+VIDEO_TITLE = "Ashmount's story in three minutes"
+PLAY = f"Play video: {VIDEO_TITLE} (loads content from Test Video)"
+
+
+def add_user(django_user_model, username, group_name):
+    password = f"{username}-password-1"
+    user = django_user_model.objects.create_user(username, password=password)
+    user.groups.add(Group.objects.get(name=group_name))
+    return username, password
+
+
+def sign_in(page, live_site, username, password):
+    page.goto(live_site + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Place and Belonging in School")).to_be_visible()
+
+
+def sign_out(page, username):
+    page.get_by_role("button", name=username, exact=True).click()
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+
+
+def field(scope, label, role="textbox"):
+    """A form field by its visible label; required fields' labels end with '*'."""
+    return scope.get_by_role(role, name=re.compile(rf"^{re.escape(label)}\*?$"))
+
+
+def body(page):
+    return page.locator('[data-contentpath="body"]')
+
+
+def add_block(page, label, guide_screenshots=None):
+    """Insert a block at the end of the body with the "+" button and the block picker."""
+    add = body(page).get_by_title("Insert a block").last
+    add.click()
+    search = page.get_by_role("combobox", name="Search options…")
+    if guide_screenshots:
+        choices = page.get_by_role("listbox")
+        expect(choices.get_by_role("option", name=label, exact=True)).to_be_visible()
+        guide_screenshots.take(add, "block-picker.png", around=[search, choices])
+    search.fill(label)
+    page.get_by_role("option", name=label, exact=True).click()
+    # Wagtail renders each body block with hidden inputs naming its type.
+    block_type = label.lower().replace(" ", "_")
+    block = page.locator(
+        f'[data-streamfield-child]:has(> input[name$="-type"][value="{block_type}"])'
+    )
+    expect(block).to_have_count(1)
+    return block
+
+
+def fill_list(list_field, values):
+    """Fill a list (e.g. a comparison column's points), adding items with its "Add" button."""
+    for number, value in enumerate(values):
+        if number:
+            list_field.get_by_title("Add").last.click()
+        list_field.get_by_role("textbox").nth(number).fill(value)
+
+
+def menu(scope):
+    """The open drop-down menu in ``scope`` (Wagtail marks its content with this attribute)."""
+    return scope.locator('[data-w-dropdown-target="content"]')
+
+
+def public_listing(page, url):
+    page.goto(url)
+    return page.get_by_role("main").get_by_role("link", name=TITLE, exact=True)
+
+
+def test_editor_writes_a_case_study_and_a_publisher_approves_it(
+    live_site, player_origin, page, django_user_model, axe_scan, guide_screenshots
+):
+    ensure_editorial_roles()
+    editor = add_user(django_user_model, "alex.editor", EDITORS)
+    publisher = add_user(django_user_model, "priya.publisher", PUBLISHERS)
+
+    # The Editor starts from the "Case studies" listing in the admin menu.
+    sign_in(page, live_site, *editor)
+    page.get_by_role("link", name="Case studies", exact=True).click()
+    expect(page.get_by_role("heading", name="Case studies")).to_be_visible()
+    guide_screenshots.take(page, "case-studies-listing.png")
+    page.get_by_role("link", name="Add case study").click()
+    expect(page.get_by_role("heading", name="New: Case study")).to_be_visible()
+
+    field(page, "Title").fill(TITLE)
+    about = page.get_by_role("region", name="About the school")
+    field(about, "School name").fill(SCHOOL)
+    field(about, "Town").fill("Wigan")
+    field(about, "Region", "combobox").select_option(label="North West England")
+    field(about, "Phase", "combobox").select_option(label="Primary")
+    about.get_by_label(THEME).check()
+    guide_screenshots.take(about, "case-study-about-the-school.png")
+
+    traits = add_block(page, "Trait list", guide_screenshots)
+    field(traits, "Heading").fill(TRAITS_HEADING)
+    for number, (name, description) in enumerate(TRAITS):
+        if number:
+            traits.locator('[data-contentpath="items"]').get_by_title("Add").last.click()
+        field(traits, "Name").nth(number).fill(name)
+        field(traits, "Description").nth(number).fill(description)
+    guide_screenshots.take(traits, "trait-list-block.png")
+
+    comparison = add_block(page, "Comparison")
+    for column, (heading, points) in COLUMNS.items():
+        column_fields = comparison.locator(f'[data-contentpath="{column}"]')
+        field(column_fields, "Heading").fill(heading)
+        fill_list(column_fields.locator('[data-contentpath="points"]'), points)
+    guide_screenshots.take(comparison, "comparison-block.png")
+
+    video = add_block(page, "Video")
+    field(video, "Title").fill(VIDEO_TITLE)
+    field(video, "Video web address").fill(video_url("ashmount"))
+    guide_screenshots.take(video, "video-block.png")
+
+    # Editors cannot publish: their way to the public is the approval workflow.
+    footer = page.get_by_role("navigation", name="Actions (footer)")
+    footer.get_by_role("button", name="More actions").click()
+    submit = footer.get_by_role("button", name=f"Submit to {WORKFLOW_NAME}")
+    expect(submit).to_be_visible()
+    expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
+    guide_screenshots.take(footer, "submit-for-approval.png", around=[menu(footer)], hide=None)
+    submit.click()
+
+    expect(page.get_by_text(f"Page '{TITLE}' has been submitted for moderation.")).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile(re.escape(TITLE)))).to_contain_text("Draft")
+    sign_out(page, editor[0])
+    expect(public_listing(page, live_site + "/case-studies/")).to_have_count(0)
+
+    # The Publisher approves the first step ("Content review") from the dashboard…
+    sign_in(page, live_site, *publisher)
+    review = page.get_by_role("region", name="Awaiting your review")
+    waiting = review.get_by_role("row", name=re.compile(re.escape(TITLE)))
+    expect(
+        waiting.locator('[data-w-tooltip-content-value="Content review: In progress"]')
+    ).to_have_count(1)
+    waiting.get_by_role("button", name="Actions").click()
+    approve = waiting.get_by_role("button", name="Approve", exact=True)
+    expect(approve).to_be_visible()
+    guide_screenshots.take(review, "awaiting-your-review.png", around=[menu(waiting)])
+    approve.click()
+    expect(waiting.locator('[data-w-tooltip-content-value="Sign-off: In progress"]')).to_have_count(
+        1
+    )
+    # …and the second ("Sign-off") from the page editor, which publishes the page.
+    review.get_by_role("link", name=TITLE).click()
+    footer.get_by_role("button", name="More actions").click()
+    approve_and_publish = footer.get_by_role("button", name="Approve and Publish", exact=True)
+    expect(approve_and_publish).to_be_visible()
+    guide_screenshots.take(footer, "approve-and-publish.png", around=[menu(footer)], hide=None)
+    approve_and_publish.click()
+    published = page.get_by_role("row", name=re.compile(re.escape(TITLE)))
+    expect(published).to_contain_text("Live", ignore_case=True)
+    sign_out(page, publisher[0])
+
+    # Visitors find it on the case-study index…
+    listed = public_listing(page, live_site + "/case-studies/")
+    expect(listed).to_be_visible()
+    listed.click()
+
+    # …and see everything the Editor wrote.
+    main = page.get_by_role("main")
+    expect(main.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+    expect(main).to_contain_text(SCHOOL)
+    expect(main.get_by_role("heading", name=TRAITS_HEADING)).to_be_visible()
+    for name, description in TRAITS:
+        expect(main.get_by_role("term").filter(has_text=name)).to_be_visible()
+        expect(main.get_by_role("definition").filter(has_text=description)).to_be_visible()
+    for heading, points in COLUMNS.values():
+        column = main.locator("section").filter(has=page.get_by_role("heading", name=heading))
+        expect(column.get_by_role("listitem")).to_have_text(points)
+    play = main.get_by_role("button", name=PLAY, exact=True)
+    expect(play).to_be_visible()
+    expect(play.locator("img")).to_have_attribute("src", re.compile(r"^/media/video-posters/"))
+    report = axe_scan(page)
+    assert not report.violations, report.describe()
+    guide_screenshots.take(page, "published-case-study.png")
+
+    # The theme the Editor ticked lists it too.
+    main.get_by_role("link", name=THEME).click()
+    theme_list = page.get_by_role("region", name="Case studies on this theme")
+    expect(theme_list.get_by_role("link", name=TITLE, exact=True)).to_be_visible()
