@@ -12,10 +12,10 @@ On the way it takes the screenshots of the admin that docs/editors-guide.md show
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from core.roles import EDITORS, PUBLISHERS, WORKFLOW_NAME, ensure_editorial_roles
+from tests.browser.admin import add_user, field, menu, sign_in, sign_out
 from tests.embeds import video_url
 
 pytestmark = pytest.mark.browser
@@ -34,32 +34,6 @@ COLUMNS = {
 }
 VIDEO_TITLE = "Ashmount's story in three minutes"
 PLAY = f"Play video: {VIDEO_TITLE} (loads content from Test Video)"
-
-
-def add_user(django_user_model, username, group_name):
-    password = f"{username}-password-1"
-    user = django_user_model.objects.create_user(username, password=password)
-    user.groups.add(Group.objects.get(name=group_name))
-    return username, password
-
-
-def sign_in(page, live_site, username, password):
-    page.goto(live_site + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Place and Belonging in School")).to_be_visible()
-
-
-def sign_out(page, username):
-    page.get_by_role("button", name=username, exact=True).click()
-    page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
-
-
-def field(scope, label, role="textbox"):
-    """A form field by its visible label; required fields' labels end with '*'."""
-    return scope.get_by_role(role, name=re.compile(rf"^{re.escape(label)}\*?$"))
 
 
 def body(page):
@@ -92,11 +66,6 @@ def fill_list(list_field, values):
         if number:
             list_field.get_by_title("Add").last.click()
         list_field.get_by_role("textbox").nth(number).fill(value)
-
-
-def menu(scope):
-    """The open drop-down menu in ``scope`` (Wagtail marks its content with this attribute)."""
-    return scope.locator('[data-w-dropdown-target="content"]')
 
 
 def public_listing(page, url):
