@@ -48,9 +48,12 @@ def test_any_form_post_gets_an_answer_not_an_error(register_form, data, with_tok
 
 
 @FUZZ
-@given(body=st.binary(max_size=3000), content_type=st.sampled_from(
-    ["application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "text/plain"]
-))
+@given(
+    body=st.binary(max_size=3000),
+    content_type=st.sampled_from(
+        ["application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "text/plain"]
+    ),
+)
 def test_any_raw_body_gets_an_answer_not_an_error(register_form, body, content_type):
     # Raw bytes: invalid UTF-8, broken percent-encoding and malformed multipart included.
     response = Client().post(register_form.url, body, content_type=content_type)

@@ -238,7 +238,10 @@ def test_rate_limit_blocks_politely_and_logs_without_personal_data(client, regis
     # Another client address is not affected.
     response = client.post(
         register_form.url,
-        {**register_answers(your_name="Elsewhere"), "form-token": form_token(client, register_form)},
+        {
+            **register_answers(your_name="Elsewhere"),
+            "form-token": form_token(client, register_form),
+        },
         REMOTE_ADDR="192.0.2.7",
     )
     assert response.status_code == 302
