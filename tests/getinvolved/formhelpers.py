@@ -2,7 +2,6 @@
 
 import re
 
-
 TOKEN_RE = re.compile(r'name="form-token" value="([^"]+)"')
 
 

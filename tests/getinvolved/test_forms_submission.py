@@ -4,9 +4,9 @@ repeats and abuse are handled."""
 import logging
 
 import pytest
-from formhelpers import form_token, register_answers, share_answers, submit
 from django.core import mail
 from django.test import override_settings
+from formhelpers import form_token, register_answers, share_answers, submit
 
 from getinvolved.models import EmailDelivery, InterestSubmission
 
