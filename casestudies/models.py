@@ -35,7 +35,11 @@ class Phase(models.TextChoices):
 class CaseStudyIndexPage(BasePage):
     """Lists the case studies, filtered by theme, region and phase with a plain GET form."""
 
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Introduces the case studies, above the filters.",
+    )
 
     max_count = 1
     parent_page_types = ["home.HomePage"]
@@ -64,9 +68,15 @@ class CaseStudyIndexPage(BasePage):
 
 class CaseStudyPage(BasePage):
     school_name = models.CharField(max_length=200, help_text="The school's full name.")
-    town = models.CharField(max_length=100)
-    region = models.CharField(max_length=20, choices=Region.choices)
-    phase = models.CharField(max_length=20, choices=Phase.choices)
+    town = models.CharField(max_length=100, help_text="The town or city the school is in.")
+    region = models.CharField(
+        max_length=20, choices=Region.choices, help_text="Visitors can filter case studies by it."
+    )
+    phase = models.CharField(
+        max_length=20,
+        choices=Phase.choices,
+        help_text="The age range the school serves. Visitors can filter case studies by it.",
+    )
     themes = ParentalManyToManyField(
         "themes.ThemePage",
         blank=True,
@@ -86,7 +96,11 @@ class CaseStudyPage(BasePage):
         blank=True,
         help_text="Describe the image for people who cannot see it. Required with an image.",
     )
-    body = StreamField(BodyStreamBlock(), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="The page content. Choose blocks with the + button; each shows a preview.",
+    )
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
@@ -120,6 +134,9 @@ class CaseStudyPage(BasePage):
     class Meta:
         verbose_name = "case study"
         verbose_name_plural = "case studies"
+
+    def get_own_image(self):
+        return self.hero_image
 
     def live_themes(self):
         # A list, not a queryset: in previews the themes come from the unsaved revision.

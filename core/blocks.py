@@ -2,7 +2,8 @@
 
 Each block is defined once here and reused through ``BodyStreamBlock`` so that editors get
 the same choices, and visitors the same markup, on the overview, theme, case-study and
-standard pages.
+standard pages. Every block has a description and a ``preview_value`` so the block picker
+shows editors what it looks like (rendered with the site stylesheet, offline).
 """
 
 from django.core.exceptions import ValidationError
@@ -10,15 +11,36 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 # Rich text features editors may use in body copy: no headings (use the heading block so
 # the outline stays correct) and no embeds (use the video block).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
+def _first_live(model_path):
+    """Preview values that need a real object (an image, a case study) use the first one in
+    the database, so previews never reach outside the site."""
+
+    def lookup():
+        from django.apps import apps
+
+        model = apps.get_model(model_path)
+        queryset = model.objects.all()
+        if hasattr(queryset, "live"):
+            queryset = queryset.live()
+        found = queryset.order_by("pk").first()
+        return found.pk if found else None
+
+    return lookup
+
+
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120, help_text="Short heading for the next section.")
+    text = blocks.CharBlock(
+        label="Heading", max_length=120, help_text="A short heading for the next section."
+    )
     level = blocks.ChoiceBlock(
+        label="Level",
         choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
         default="h2",
         help_text="Use 'Section heading' for a new section, 'Sub-heading' inside one.",
@@ -26,65 +48,106 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
+        label = "Heading"
         template = "core/blocks/heading.html"
-        description = "A section heading that also appears in the page outline."
+        description = "A section heading. Screen-reader users jump between headings to navigate."
+        preview_value = {"text": "What were the leaders doing?", "level": "h2"}
 
 
 class PullQuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(help_text="The quotation, without quotation marks.")
+    quote = blocks.TextBlock(label="Quotation", help_text="The words, without quotation marks.")
     attribution = blocks.CharBlock(
-        required=False, max_length=200, help_text="Who said it, e.g. 'A Y6 pupil'. Optional."
+        label="Who said it",
+        required=False,
+        max_length=200,
+        help_text="Optional, e.g. 'A Year 6 pupil'. Never name a child.",
     )
 
     class Meta:
         icon = "openquote"
+        label = "Pull quote"
         template = "core/blocks/pull_quote.html"
         description = "A highlighted quotation with an optional attribution."
+        preview_value = {
+            "quote": "If you're the headteacher, you just have to be who you are.",
+            "attribution": "A Year 6 pupil",
+        }
 
 
 class FigureBlock(blocks.StructBlock):
     image = ImageBlock(
-        help_text="Describe the image for people who cannot see it, or mark it decorative."
+        label="Image",
+        help_text="Describe the image for people who cannot see it, or tick 'decorative' "
+        "if it adds nothing to the text.",
     )
-    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the image.")
+    caption = blocks.CharBlock(
+        label="Caption", required=False, max_length=250, help_text="Optional, shown under it."
+    )
 
     class Meta:
         icon = "image"
+        label = "Image"
         template = "core/blocks/figure.html"
-        description = "An image with optional caption, resized for every screen."
+        description = "An image with an optional caption, sized to fit every screen."
+
+    def get_preview_value(self):
+        image = _first_live("wagtailimages.Image")()
+        return self.to_python(
+            {
+                "image": {"image": image, "decorative": False, "alt_text": "Example image"},
+                "caption": "A caption appears here.",
+            }
+        )
 
 
 class TraitBlock(blocks.StructBlock):
-    name = blocks.CharBlock(max_length=120, help_text="e.g. 'Leaders of Place'.")
+    name = blocks.CharBlock(label="Name", max_length=120, help_text="e.g. 'Leaders of Place'.")
     description = blocks.TextBlock(
-        required=False, help_text="Optional: one or two sentences explaining the item."
+        label="Description",
+        required=False,
+        help_text="Optional: one or two sentences explaining the item.",
     )
 
     class Meta:
         icon = "tick"
+        label = "Item"
 
 
 class TraitListBlock(blocks.StructBlock):
     """Named items with a description: the leadership 'DNA', 'When you feel you belong',
     the restorative questions."""
 
-    heading = blocks.CharBlock(required=False, max_length=120, help_text="Optional heading.")
-    intro = blocks.TextBlock(required=False, help_text="Optional sentence introducing the list.")
+    heading = blocks.CharBlock(
+        label="Heading", required=False, max_length=120, help_text="Optional heading."
+    )
+    intro = blocks.TextBlock(
+        label="Introduction", required=False, help_text="Optional sentence before the list."
+    )
     items = blocks.ListBlock(
-        TraitBlock(), min_num=1, help_text="Each item: a name and a description."
+        TraitBlock(), label="Items", min_num=1, help_text="Each item: a name and a description."
     )
 
     class Meta:
         icon = "list-ul"
+        label = "Trait list"
         template = "core/blocks/trait_list.html"
         description = "A list of named traits or points, each with a short description."
+        preview_value = {
+            "heading": "Leadership 'DNA'",
+            "intro": "Their leadership is infused with some common features.",
+            "items": [
+                {"name": "Leaders of Place", "description": "Finely tuned to the neighbourhood."},
+                {"name": "Relational", "description": "They are 'caring' leaders."},
+            ],
+        }
 
 
 class ComparisonColumnBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
-        max_length=120, help_text="Column heading, e.g. 'The Belonging Challenge'."
+        label="Heading", max_length=120, help_text="e.g. 'The Belonging Challenge'."
     )
     lead_in = blocks.CharBlock(
+        label="Lead-in",
         required=False,
         max_length=200,
         help_text=(
@@ -93,7 +156,10 @@ class ComparisonColumnBlock(blocks.StructBlock):
         ),
     )
     points = blocks.ListBlock(
-        blocks.CharBlock(max_length=300), min_num=1, help_text="One point per line."
+        blocks.CharBlock(label="Point", max_length=300),
+        label="Points",
+        min_num=1,
+        help_text="One point per item. The two columns may have different numbers of points.",
     )
 
 
@@ -106,25 +172,48 @@ class ComparisonBlock(blocks.StructBlock):
 
     class Meta:
         icon = "table"
+        label = "Comparison"
         template = "core/blocks/comparison.html"
-        description = (
-            "Two lists side by side, e.g. the Belonging Challenge and the Belonging Opportunity."
-        )
+        description = "Two lists side by side, e.g. the Belonging Challenge and Opportunity."
+        preview_value = {
+            "first": {
+                "heading": "The Belonging Challenge",
+                "lead_in": "",
+                "points": ["1 in 4 young people feel they do not belong in school."],
+            },
+            "second": {
+                "heading": "The Belonging Opportunity",
+                "lead_in": "A sense of belonging has been linked to:",
+                "points": ["Increased student motivation.", "Improved academic achievement."],
+            },
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=120)
-    text = blocks.TextBlock(required=False, help_text="One or two sentences.")
+    heading = blocks.CharBlock(label="Heading", max_length=120)
+    text = blocks.TextBlock(label="Text", required=False, help_text="One or two sentences.")
     link_text = blocks.CharBlock(
-        max_length=60, help_text="Words on the button, e.g. 'Get involved'."
+        label="Button text", max_length=60, help_text="Words on the button, e.g. 'Get involved'."
     )
-    page = blocks.PageChooserBlock(required=False, help_text="Link to a page on this site…")
-    url = blocks.URLBlock(required=False, help_text="…or to another website.")
+    page = blocks.PageChooserBlock(
+        label="Link to a page", required=False, help_text="A page on this site…"
+    )
+    url = blocks.URLBlock(
+        label="…or a web address", required=False, help_text="…or a page on another website."
+    )
 
     class Meta:
         icon = "pick"
+        label = "Call to action (one-off)"
         template = "core/blocks/call_to_action.html"
         description = "A highlighted box inviting visitors to take the next step."
+        preview_value = {
+            "heading": "Get involved",
+            "text": "Share best practice and register your interest.",
+            "link_text": "Get involved",
+            "page": None,
+            "url": "https://neu.org.uk/",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -134,6 +223,25 @@ class CallToActionBlock(blocks.StructBlock):
                 block_errors={"page": ValidationError(message), "url": ValidationError(message)}
             )
         return value
+
+
+class ReusableCallToActionBlock(SnippetChooserBlock):
+    def __init__(self, **kwargs):
+        super().__init__(
+            "core.ReusableCallToAction",
+            label="Call to action (shared)",
+            template="core/blocks/reusable_call_to_action.html",
+            icon="pick",
+            description="A call to action kept in Snippets and shared by many pages, e.g. "
+            "'Get involved'. Edit it once and every page shows the change.",
+            help_text="Choose a shared call to action, or create one under Snippets.",
+            **kwargs,
+        )
+
+    def get_preview_value(self):
+        from .models import ReusableCallToAction
+
+        return ReusableCallToAction.objects.order_by("pk").first()
 
 
 class VideoBlock(blocks.StructBlock):
@@ -149,17 +257,30 @@ class VideoBlock(blocks.StructBlock):
 
 
 class CaseStudyTeaserBlock(blocks.StructBlock):
-    case_study = blocks.PageChooserBlock(page_type="casestudies.CaseStudyPage")
+    case_study = blocks.PageChooserBlock(
+        label="Case study",
+        page_type="casestudies.CaseStudyPage",
+        help_text="Shows the case study's title, place, phase and summary as a link.",
+    )
 
     class Meta:
         icon = "doc-full"
+        label = "Case study teaser"
         template = "core/blocks/case_study_teaser.html"
         description = "A card linking to one of the case studies."
+
+    def get_preview_value(self):
+        return self.to_python({"case_study": _first_live("casestudies.CaseStudyPage")()})
 
 
 class BodyStreamBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, template="core/blocks/rich_text.html", icon="pilcrow"
+        features=RICH_TEXT_FEATURES,
+        template="core/blocks/rich_text.html",
+        icon="pilcrow",
+        label="Text",
+        description="Paragraphs with bold, italic, links and lists.",
+        preview_value="<p>The school is a <b>joyous</b> place to be.</p>",
     )
     heading = HeadingBlock()
     pull_quote = PullQuoteBlock()
@@ -167,5 +288,6 @@ class BodyStreamBlock(blocks.StreamBlock):
     trait_list = TraitListBlock()
     comparison = ComparisonBlock()
     call_to_action = CallToActionBlock()
+    shared_call_to_action = ReusableCallToActionBlock()
     video = VideoBlock()
     case_study_teaser = CaseStudyTeaserBlock()

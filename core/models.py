@@ -1,29 +1,122 @@
+from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 
 class BasePage(Page):
-    """What every public page type has: a summary for cards, search results and the meta
-    description."""
+    """What every public page type has: a summary for cards and search results, and the
+    search and sharing fields of the Promote tab, with fallbacks for when they are empty."""
 
     summary = models.TextField(
+        "Summary",
         max_length=400,
         blank=True,
         help_text=(
             "One or two sentences shown on cards that link to this page and in search results."
         ),
     )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Social sharing image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media. If empty, the page's own "
+        "banner or hero image is used.",
+    )
+
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     content_panels = [*Page.content_panels, FieldPanel("summary")]
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+            ],
+            heading="For search engines and social media",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="For site menus"),
+    ]
 
     class Meta:
         abstract = True
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def get_own_image(self):
+        """The page type's main image, used when no social image is chosen."""
+        return None
+
+    def get_social_image(self):
+        return self.social_image or self.get_own_image()
+
+    def missing_sharing_fields(self):
+        """Names of the Promote-tab fields an editor should fill before publishing."""
+        missing = []
+        if not self.search_description:
+            missing.append("search description")
+        if not self.social_image:
+            missing.append("social sharing image")
+        return missing
+
+
+@register_snippet
+class ReusableCallToAction(models.Model):
+    """A call to action that comms editors maintain once and place on many pages (for
+    example "Get involved"), through the "Call to action (shared)" block."""
+
+    name = models.CharField(
+        "Name in the admin",
+        max_length=100,
+        unique=True,
+        help_text="Only editors see this, e.g. 'Get involved (members)'.",
+    )
+    heading = models.CharField(max_length=120, help_text="Shown at the top of the box.")
+    text = models.TextField(blank=True, help_text="One or two sentences.")
+    link_text = models.CharField(
+        "Button text", max_length=60, help_text="Words on the button, e.g. 'Get involved'."
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Link to a page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A page on this site…",
+    )
+    url = models.URLField(
+        "…or a web address", blank=True, help_text="…or a page on another website."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("heading"),
+        FieldPanel("text"),
+        FieldPanel("link_text"),
+        PageChooserPanel("page"),
+        FieldPanel("url"),
+    ]
+
+    class Meta:
+        verbose_name = "shared call to action"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if bool(self.page_id) == bool(self.url):
+            message = "Choose either a page or a web address for the link, not both."
+            raise ValidationError({"page": message, "url": message})
 
 
 @register_setting(icon="cog")

@@ -14,7 +14,11 @@ class HomePage(BasePage):
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text="Opening paragraphs.")
     body = StreamField(BodyStreamBlock(), blank=True, help_text="The rest of the overview.")
-    themes_heading = models.CharField(max_length=120, default="The three themes")
+    themes_heading = models.CharField(
+        max_length=120,
+        default="The three themes",
+        help_text="Heading above the theme cards.",
+    )
     themes_intro = models.TextField(
         blank=True,
         help_text="Introduces the theme cards, which list the theme pages automatically.",
@@ -71,6 +75,9 @@ class HomePage(BasePage):
                 {"report_cover_alt": "Describe the report cover for screen readers."}
             )
 
+    def get_own_image(self):
+        return self.report_cover
+
     def get_context(self, request, *args, **kwargs):
         from themes.models import ThemePage
 
@@ -84,7 +91,11 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """A plain content page, e.g. "Get involved" or the privacy notice."""
 
-    body = StreamField(BodyStreamBlock(), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="The page content. Choose blocks with the + button; each shows a preview.",
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage", "getinvolved.InterestFormPage"]

@@ -20,7 +20,11 @@ class ThemePage(BasePage):
         help_text="Decorative banner shown at the top of the page and on its card. "
         "Do not use an image that carries information: screen readers skip it.",
     )
-    body = StreamField(BodyStreamBlock(), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="The page content. Choose blocks with the + button; each shows a preview.",
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -30,6 +34,9 @@ class ThemePage(BasePage):
 
     class Meta:
         verbose_name = "theme page"
+
+    def get_own_image(self):
+        return self.banner_image
 
     def live_case_studies(self):
         return self.case_studies.live().public().select_related("hero_image").order_by("title")

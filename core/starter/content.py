@@ -99,17 +99,17 @@ def comparison(first, second):
     return {"type": "comparison", "value": {"first": first, "second": second}}
 
 
+GET_INVOLVED_CTA = {
+    "name": "Get involved",
+    "heading": "Get involved",
+    "text": GET_INVOLVED_TEXT,
+    "link_text": "Get involved",
+}
+
+
 def get_involved_cta(pages):
-    return {
-        "type": "call_to_action",
-        "value": {
-            "heading": "Get involved",
-            "text": GET_INVOLVED_TEXT,
-            "link_text": "Get involved",
-            "page": pages["get_involved"].pk,
-            "url": "",
-        },
-    }
+    """The shared "Get involved" snippet: editors change it once for every page."""
+    return {"type": "shared_call_to_action", "value": pages["get_involved_cta"].pk}
 
 
 def case_study_teaser(page):

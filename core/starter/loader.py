@@ -7,7 +7,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from core.models import SiteSettings
+from core.models import ReusableCallToAction, SiteSettings
 from getinvolved.models import InterestFormField, InterestFormPage
 from home.models import HomePage, StandardPage
 from themes.models import ThemePage
@@ -80,6 +80,7 @@ class StarterContent:
             title=content.PRIVACY_NOTICE["title"],
             summary=content.PRIVACY_NOTICE["summary"],
         )
+        self.pages["get_involved_cta"] = self.ensure_get_involved_cta()
         self.publish_new_pages()
         self.ensure_privacy_setting(home)
         self.log(f"Starter content: {len(self.new_pages)} page(s) created.")
@@ -161,6 +162,13 @@ class StarterContent:
         if site_settings.privacy_notice_page_id is None:
             site_settings.privacy_notice_page = self.pages["privacy_notice"]
             site_settings.save()
+
+    def ensure_get_involved_cta(self):
+        fields = dict(content.GET_INVOLVED_CTA)
+        snippet, _ = ReusableCallToAction.objects.get_or_create(
+            name=fields.pop("name"), defaults={**fields, "page": self.pages["get_involved"]}
+        )
+        return snippet
 
     def publish_new_pages(self):
         for page, body_builder in self.new_pages:

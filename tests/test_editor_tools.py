@@ -1,0 +1,162 @@
+"""Tools that let comms editors run the site: block previews, the case-study listing,
+shared calls to action and sharing metadata."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from casestudies.models import CaseStudyPage
+from core import blocks
+from core.models import ReusableCallToAction
+from themes.models import ThemePage
+
+from .html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(django_user_model, starter_site):
+    user = django_user_model.objects.create_user("editor", password="not-used")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+BODY_BLOCK_NAMES = list(blocks.BodyStreamBlock.base_blocks)
+
+
+@pytest.mark.parametrize("name", BODY_BLOCK_NAMES)
+def test_every_body_block_has_a_label_and_description(name):
+    block = blocks.BodyStreamBlock.base_blocks[name]
+    assert block.label and block.meta.description, name
+
+
+@pytest.mark.parametrize("name", BODY_BLOCK_NAMES)
+def test_block_preview_renders_offline_with_the_site_stylesheet(editor_client, name, settings):
+    # Any attempt to reach the internet during a preview fails the test.
+    import socket
+
+    real_connect = socket.socket.connect
+
+    def refuse_remote(sock, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if host not in ("127.0.0.1", "::1", "localhost") and not str(host).startswith("/"):
+            raise AssertionError(f"block preview tried to reach {address}")
+        return real_connect(sock, address)
+
+    block = ThemePage._meta.get_field("body").stream_block.child_blocks[name]
+    assert block.is_previewable, name
+    socket.socket.connect = refuse_remote
+    try:
+        response = editor_client.get(
+            reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+        )
+    finally:
+        socket.socket.connect = real_connect
+    assert response.status_code == 200
+    doc = parse(response.content)
+    assert any("css/site.css" in link.attrs.get("href", "") for link in doc.find_all("link"))
+    assert doc.find("main").text or doc.find("main").find("img"), f"{name} preview is empty"
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", {"Flakesfleet Primary School", "Helston Community College"}),
+        ("?region__exact=north-west", {"Flakesfleet Primary School"}),
+        ("?phase__exact=secondary", {"Helston Community College"}),
+        ("?phase__exact=special", set()),
+        ("?q=Fleetwood", {"Flakesfleet Primary School"}),
+    ],
+)
+def test_case_study_listing_filters_by_region_phase_and_search(editor_client, query, expected):
+    response = editor_client.get("/admin/casestudies/casestudypage/" + query)
+    assert response.status_code == 200
+    body = response.content.decode()
+    for school in {"Flakesfleet Primary School", "Helston Community College"}:
+        assert (school in body) is (school in expected), (query, school)
+
+
+def test_case_study_listing_filters_by_theme_and_links_to_the_page_editor(editor_client):
+    culture = ThemePage.objects.get(slug="belonging-and-culture")
+    response = editor_client.get(
+        f"/admin/casestudies/casestudypage/?themes__id__exact={culture.pk}"
+    )
+    body = response.content.decode()
+    assert "Helston Community College" in body and "Flakesfleet Primary School" not in body
+    helston = CaseStudyPage.objects.get(slug="helston-community-college")
+    assert reverse("wagtailadmin_pages:edit", args=[helston.pk]) in body
+    assert "Theme 2: belonging and culture" in body  # the themes column
+    assert "Live" in body
+
+
+def test_shared_call_to_action_is_edited_once_for_every_page(client, starter_site):
+    cta = ReusableCallToAction.objects.get(name="Get involved")
+    cta.heading = "Join the conversation"
+    cta.save()
+    for url in ["/", "/belonging-and-leadership/", "/case-studies/flakesfleet-primary-school/"]:
+        aside = parse(client.get(url).content).find("aside", class_="cta")
+        assert aside.find("h2").text == "Join the conversation", url
+        assert aside.find("a").attrs["href"] == "/get-involved/"
+
+
+def test_sharing_metadata_falls_back_to_summary_and_page_image(client, starter_site):
+    theme = ThemePage.objects.get(slug="belonging-and-agency")
+    doc = parse(client.get(theme.url).content)
+    description = doc.find("meta", name="description").attrs["content"]
+    assert description == theme.summary
+    og_image = doc.find("meta", property="og:image").attrs["content"]
+    assert og_image.startswith("http://testserver/media/images/")
+
+    theme.search_description = "Teachers who know they make a difference stay."
+    theme.save_revision().publish()
+    doc = parse(client.get(theme.url).content)
+    assert doc.find("meta", name="description").attrs["content"] == theme.search_description
+
+
+def test_editor_is_warned_when_a_live_page_lacks_sharing_fields(editor_client, starter_site):
+    theme = ThemePage.objects.get(slug="belonging-and-culture")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[theme.pk])
+    form = editor_client.get(edit_url).context["form"]
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is not None and not hasattr(field, "queryset"):
+            data[name] = value
+    data.update({"title": theme.title, "slug": theme.slug, "body-count": "0"})
+    data["summary"] = theme.summary
+    response = editor_client.post(edit_url, data, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("without a search description or social sharing image" in m for m in messages), (
+        messages
+    )
+
+
+def test_every_field_editors_fill_has_help_text():
+    from django.core.exceptions import FieldDoesNotExist
+    from wagtail.models import Page
+
+    from casestudies.models import CaseStudyIndexPage
+    from home.models import HomePage, StandardPage
+
+    def field_names(panel):
+        for child in getattr(panel, "children", []):
+            yield from field_names(child)
+        if getattr(panel, "field_name", None):
+            yield panel.field_name
+
+    for model in (HomePage, StandardPage, ThemePage, CaseStudyIndexPage, CaseStudyPage):
+        for name in field_names(model.get_edit_handler()):
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.model is Page:
+                continue  # Wagtail's own fields (title, slug, dates) carry Wagtail's help
+            assert field.help_text, f"{model.__name__}.{name} has no help text"

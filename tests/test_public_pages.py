@@ -1,0 +1,196 @@
+"""What a visitor sees on each page type of the starter site."""
+
+import pytest
+from wagtail.models import Page
+
+from casestudies.models import CaseStudyPage
+from themes.models import ThemePage
+
+from .html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def get_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return parse(response.content)
+
+
+def test_overview_shows_the_comparison_with_all_ten_points(client, starter_site):
+    doc = get_page(client, "/")
+    comparison = doc.find("div", class_="comparison")
+    columns = comparison.find_all("section")
+    assert [c.find("h2").text for c in columns] == [
+        "The Belonging Challenge",
+        "The Belonging Opportunity",
+    ]
+    assert [len(c.find_all("li")) for c in columns] == [4, 6]
+    assert "1 in 4 young people feel they do not belong" in columns[0].text
+    assert "A sense of belonging has been linked to" in columns[1].text
+    assert doc.find("table") is None  # two lists side by side, not a layout table
+
+
+def test_overview_links_to_every_theme_and_case_study_within_one_hop(client, starter_site):
+    def links(url):
+        return {a.attrs["href"] for a in get_page(client, url).find_all("a") if "href" in a.attrs}
+
+    from_home = links("/")
+    reachable = set(from_home)
+    for href in from_home:
+        if href.startswith("/") and not href.startswith("/admin"):
+            reachable |= links(href)
+    for page in [*ThemePage.objects.live(), *CaseStudyPage.objects.live()]:
+        assert page.url in from_home | reachable, page.title
+    for theme in ThemePage.objects.live():
+        assert theme.url in from_home, "theme cards link straight from the overview"
+
+
+def test_theme_cards_list_the_theme_pages_in_tree_order(client, starter_site):
+    doc = get_page(client, "/")
+    cards = doc.find("section", class_="themes").find_all("h3")
+    assert [card.text for card in cards] == [t.title for t in ThemePage.objects.live()]
+
+
+def test_theme_page_lists_its_case_studies_automatically(client, starter_site):
+    leadership = ThemePage.objects.get(slug="belonging-and-leadership")
+    culture = ThemePage.objects.get(slug="belonging-and-culture")
+    leadership_doc = get_page(client, leadership.url)
+    listing = leadership_doc.find("section", class_="case-study-list")
+    assert "Flakesfleet Primary School" in listing.text
+    assert "Helston" not in listing.text
+
+    # Tagging a case study with a theme lists it there; unpublishing removes it.
+    helston = CaseStudyPage.objects.get(slug="helston-community-college")
+    helston.themes.add(leadership)
+    helston.save_revision().publish()
+    listing = get_page(client, leadership.url).find("section", class_="case-study-list")
+    assert "Helston" in listing.text
+    helston.unpublish()
+    listing = get_page(client, culture.url).find("section", class_="case-study-list")
+    assert listing is None
+
+
+def test_theme_page_renders_its_trait_list(client, starter_site):
+    doc = get_page(client, "/belonging-and-leadership/")
+    assert doc.find("h1").text == "Theme 1: belonging and leadership"
+    traits = doc.find("div", class_="trait-list")
+    assert [dt.text for dt in traits.find_all("dt")] == [
+        "Leaders of Place",
+        "Authentic",
+        "Learning-centred",
+        "Relational",
+        "Agency",
+    ]
+
+
+def test_case_study_page_shows_its_facts_and_theme_links(client, starter_site):
+    page = CaseStudyPage.objects.get(slug="flakesfleet-primary-school")
+    doc = get_page(client, page.url)
+    facts = {
+        div.find("dt").text: div.find("dd").text for div in doc.find("dl", class_="facts").children
+    }
+    assert facts["School"] == "Flakesfleet Primary School"
+    assert facts["Town"] == "Fleetwood"
+    assert facts["Region"] == "North West England"
+    assert facts["Phase"] == "Primary"
+    theme_link = doc.find("dl", class_="facts").find("a")
+    assert theme_link.attrs["href"] == "/belonging-and-leadership/"
+    assert "Dare to Dream" in doc.text
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", {"Flakesfleet Primary School", "Helston Community College"}),
+        ("?region=north-west", {"Flakesfleet Primary School"}),
+        ("?phase=secondary", {"Helston Community College"}),
+        ("?phase=special", set()),
+        ("?region=south-west&phase=primary", set()),
+    ],
+)
+def test_case_study_index_filters_by_region_and_phase(client, starter_site, query, expected):
+    doc = get_page(client, "/case-studies/" + query)
+    cards = doc.find_all("article", class_="card")
+    assert {card.find("p", class_="card__meta") is not None for card in cards} <= {True}
+    titles = {card.find("h3").text.split(":")[0] for card in cards}
+    assert titles == expected
+    if not expected:
+        assert "No case studies match these filters" in doc.text
+
+
+def test_case_study_index_filters_by_theme(client, starter_site):
+    culture = ThemePage.objects.get(slug="belonging-and-culture")
+    doc = get_page(client, f"/case-studies/?theme={culture.pk}")
+    titles = [card.find("h3").text for card in doc.find_all("article", class_="card")]
+    assert titles == ["Helston Community College: cooperative values"]
+    selected = doc.find("select", name="theme").find("option", value=str(culture.pk))
+    assert "selected" in selected.attrs
+
+
+@pytest.mark.parametrize("query", ["?region=atlantis", "?theme=999999", "?theme=abc&phase=%00"])
+def test_case_study_index_explains_bad_filter_values(client, starter_site, query):
+    response = client.get("/case-studies/" + query)
+    assert response.status_code == 200
+    assert parse(response.content).find("p", class_="field-error") is not None
+
+
+def test_inner_pages_have_breadcrumbs_and_the_overview_has_none(client, starter_site):
+    assert get_page(client, "/").find("nav", **{"aria-label": "Breadcrumb"}) is None
+    crumbs = get_page(client, "/case-studies/flakesfleet-primary-school/").find(
+        "nav", **{"aria-label": "Breadcrumb"}
+    )
+    assert [li.text for li in crumbs.find_all("li")] == [
+        "Overview",
+        "Case studies",
+        "Flakesfleet Primary School: Dare to Dream",
+    ]
+
+
+def test_every_live_page_renders_with_landmarks(client, starter_site):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        doc = get_page(client, page.url)
+        assert doc.find("a", class_="skip-link").attrs["href"] == "#main-content"
+        assert doc.find("main", id="main-content") is not None
+        assert doc.find("header") is not None and doc.find("footer") is not None
+        assert len(doc.find_all("h1")) == 1, page.url
+
+
+def test_missing_page_gets_the_site_404(client, starter_site):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert parse(response.content).find("h1").text == "Page not found"
+
+
+def test_server_error_page_is_self_contained(client):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    doc = parse(html)
+    assert doc.find("h1").text == "Something went wrong"
+    assert doc.find("main", id="main-content") is not None
+
+
+def test_pages_load_nothing_from_other_sites(client, starter_site):
+    from urllib.parse import urlsplit
+
+    resources = [("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src")]
+    for page in Page.objects.live().filter(depth__gt=1):
+        doc = get_page(client, page.url)
+        for tag, attr in resources:
+            for element in doc.find_all(tag):
+                if tag == "link" and element.attrs.get("rel") == "canonical":
+                    continue  # an address, not something the browser fetches
+                host = urlsplit(element.attrs.get(attr, "")).netloc
+                assert host in ("", "testserver"), (page.url, tag, element.attrs)
+        for source in doc.find_all("source"):
+            for candidate in source.attrs.get("srcset", "").split(","):
+                assert urlsplit(candidate.strip()).netloc in ("", "testserver")
+
+
+def test_sitemap_lists_every_live_page(client, starter_site):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for page in Page.objects.live().filter(depth__gt=1):
+        assert page.url in body
