@@ -4,7 +4,7 @@ validation, and staff users inside and outside the Membership team."""
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -47,8 +47,7 @@ def membership_user(django_user_model, forms):
 @pytest.fixture
 def editor_user(django_user_model, forms):
     """An editor who can edit and publish every page, forms included, but is not in the
-    Membership team (Wagtail's own "Editors" and "Moderators" groups)."""
+    Membership team."""
     user = django_user_model.objects.create_user("eddie", "eddie@example.org", "pw")
-    user.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(*Group.objects.filter(name__in=["Editors", "Publishers"]))
     return user
