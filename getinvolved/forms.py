@@ -48,6 +48,12 @@ class InterestFormBuilder(FormBuilder):
             options["error_messages"]["invalid"] = (
                 "Enter an email address in the right format, like name@example.com."
             )
+        if kind in ("dropdown", "radio"):
+            options["error_messages"]["required"] = f"Choose an option for “{field.label}”."
+        if kind in ("multiselect", "checkboxes"):
+            options["error_messages"]["required"] = (
+                f"Choose at least one option for “{field.label}”."
+            )
         if kind in ("dropdown", "radio", "multiselect", "checkboxes"):
             options["error_messages"]["invalid_choice"] = (
                 f"Choose one of the options listed for “{field.label}”."

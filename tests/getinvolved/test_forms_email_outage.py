@@ -107,6 +107,10 @@ def test_mail_outage_then_recovery_delivers_each_notification_once(forms, settin
         assert delivery.attempts == 1
         assert "ConnectionRefusedError" in delivery.last_error
         assert delivery.next_attempt_at is not None
+    staff = Client()
+    staff.force_login(membership_user)
+    listing = staff.get("/admin/getinvolved/interestsubmission/").content.decode()
+    assert listing.count("Team notification: Failed, will retry") == MEMBERS
 
     # The mail server comes back; the worker keeps running due tasks.
     smtp_server.start()

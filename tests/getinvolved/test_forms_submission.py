@@ -79,7 +79,7 @@ def test_missing_answers_get_field_specific_messages_and_keep_input(client, regi
     html = response.content.decode()
     assert "There is a problem" in html
     assert "Enter an email address in the right format, like name@example.com." in html
-    assert "Enter your answer to “Region”" in html or "Answer “Region”." in html
+    assert "Choose an option for “Region”." in html
     assert "Tick the box to agree to how we will use your answers." in html
     # What the member typed is still there.
     assert 'value="Sam Member"' in html
