@@ -77,7 +77,9 @@ def smtp_server(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_mail_outage_then_recovery_delivers_each_notification_once(forms, settings, smtp_server):
+def test_mail_outage_then_recovery_delivers_each_notification_once(
+    forms, settings, smtp_server, membership_user
+):
     page = forms["register"]
     page.to_address = "membership@example.org"
     page.save_revision().publish()
