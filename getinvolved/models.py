@@ -16,6 +16,7 @@ from wagtail.contrib.forms.models import (
     AbstractFormSubmission,
     EmailFormMixin,
     FormMixin,
+    validate_to_address,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -36,7 +37,9 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
     emails are queued as background tasks (see tasks.py), so a mail outage never reaches the
     member. The form is shown at the page's URL and the thank-you content at thank-you/."""
 
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="Shown above the form: what it is for."
+    )
     thank_you_text = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
@@ -55,7 +58,30 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         help_text="Email the member a confirmation at the first email address they give.",
     )
     confirmation_subject = models.CharField(
-        max_length=255, blank=True, default="Thank you for getting in touch"
+        max_length=255,
+        blank=True,
+        default="Thank you for getting in touch",
+        help_text="The confirmation email's subject line.",
+    )
+    # Wagtail's own fields, given help for editors.
+    to_address = models.CharField(
+        max_length=255,
+        blank=True,
+        validators=[validate_to_address],
+        help_text=(
+            "Who is told of each new submission, without the answers (the Membership team "
+            "reads those in the admin). Separate addresses with commas."
+        ),
+    )
+    from_address = models.EmailField(
+        max_length=255,
+        blank=True,
+        help_text="Who the emails are from. Empty: the site's usual sending address.",
+    )
+    subject = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Subject of the notification. Empty: “New submission: ” and the form's title.",
     )
     confirmation_text = models.TextField(
         blank=True, help_text="The confirmation email's text. Do not repeat their answers."
