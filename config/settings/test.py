@@ -19,6 +19,16 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
 
+# Tests use the site's URLs plus a stand-in video player page (tests/urls.py).
+ROOT_URLCONF = "tests.urls"
+# A stand-in oEmbed provider (the providers themselves are on the internet); production keeps
+# Wagtail's default, real oEmbed finder. See tests/embeds.py.
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.embeds"}]
+# Where the stand-in player lives. Nothing listens here: browser tests point it at the live
+# server under another host name (see tests/browser/test_video.py).
+TEST_VIDEO_PLAYER_ORIGIN = "http://localhost:9"
+TEST_VIDEO_PROVIDER_DOWN = False
+VIDEO_FRAME_SOURCES = [*VIDEO_FRAME_SOURCES, TEST_VIDEO_PLAYER_ORIGIN]  # noqa: F405
 # Tasks run inline unless a test switches to the database backend and runs the worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests post forms straight away and many times; the tests of these limits set them.

@@ -107,6 +107,25 @@ GET_INVOLVED_CTA = {
 }
 
 
+def video(title, description):
+    """A video block without its web address or transcript. Our sources do not give the
+    talk's address (the comms team supplies it) and we must not invent one, so the block
+    starts empty there: visitors see "Video coming soon" and editors get a reminder each time
+    they save the page, until the address and transcript are added."""
+    return {
+        "type": "video",
+        "value": {
+            "title": title,
+            "url": "",
+            "description": description,
+            "poster": None,
+            "duration": "",
+            "transcript": "",
+            "captions_note": "",
+        },
+    }
+
+
 def get_involved_cta(pages):
     """The shared "Get involved" snippet: editors change it once for every page."""
     return {"type": "shared_call_to_action", "value": pages["get_involved_cta"].pk}
@@ -222,10 +241,16 @@ def leadership_body(pages):
         rich_text(
             "<p>What are the opportunities for school leaders to create the conditions for a "
             "culture of school belonging?</p>"
-            "<p>In her TED talk, Krissi Carter, a headteacher, gives an overview of the many "
-            "changes made and the challenging questions that she had to confront together "
-            "with her senior team, and more broadly with the whole school. How could it be the "
-            "start of the conversation with colleagues in your school?</p>"
+        ),
+        video(
+            "Krissi Carter: TED talk",
+            "Krissi Carter, a headteacher, gives an overview of the many changes made and the "
+            "challenging questions that she had to confront together with her senior team, "
+            "and more broadly with the whole school.",
+        ),
+        rich_text(
+            "<p>How could this TED talk with Krissi Carter be the start of the conversation "
+            "with colleagues in your school?</p>"
         ),
         get_involved_cta(pages),
     ]

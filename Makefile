@@ -1,0 +1,58 @@
+# Needs only Python 3.11+ (with its standard venv module) and make.
+#
+#   make run    set up .venv, migrate, load the starter site, serve on 127.0.0.1:$PORT (8000)
+#   make test   lint, format check, Django checks, migrations check, the whole pytest suite
+#   make clean  remove .venv, the SQLite database and uploaded media
+#
+# DATABASE_URL selects the database (see config/settings/base.py); unset means SQLite.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Touched after a successful install: dependencies are installed again only when
+# pyproject.toml changes (or .venv is removed).
+STAMP := $(VENV)/.installed
+REQUIREMENTS := $(VENV)/requirements.txt
+TEST_SETTINGS := config.settings.test
+READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
+
+.PHONY: run test clean install
+
+install: $(STAMP)
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is required (found: $$($(PYTHON) --version 2>&1))." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# The project is an application, not a package (pyproject has `packages = []`), so rather
+# than building and installing it we install exactly the dependencies it declares: the
+# runtime ones and the `test` extra. This leaves no build artefacts (egg-info, build/) in
+# the work tree and needs no build backend.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -c $(READ_REQUIREMENTS) > $(REQUIREMENTS)
+	$(BIN)/python -m pip install -r $(REQUIREMENTS)
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_site
+	$(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
+
+# Every step runs with the test settings, whatever DJANGO_SETTINGS_MODULE the shell has.
+test: export DJANGO_SETTINGS_MODULE := $(TEST_SETTINGS)
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3
+	if [ -d media ]; then find media -mindepth 1 ! -path media/.gitkeep -delete; fi

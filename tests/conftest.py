@@ -1,0 +1,80 @@
+"""Fixtures and hooks shared by the whole suite.
+
+Browser-only fixtures (Playwright, Chromium, axe) live in ``tests/browser/conftest.py``.
+"""
+
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+
+# CI (.ci/run) sets CI_FORBID_SKIPS=1: a skipped or xfailed test is a failure there, so a
+# missing browser or database can never turn a run green by skipping what it could not do.
+FORBID_SKIPS = os.environ.get("CI_FORBID_SKIPS", "") not in ("", "0", "false")
+
+
+def load_starter_site():
+    """Load the starter content (idempotent) and return the default site's home page."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    call_command("load_starter_content", stdout=io.StringIO())
+    # Wagtail caches the site root paths; the page tree has just changed under it.
+    cache.clear()
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def starter_site(db):
+    """The starter page tree: home at ``/``, three theme pages, the case-study index with
+    two case studies, and a "Get involved" page. Returns the home page (specific)."""
+    return load_starter_site()
+
+
+def _flushes_database(item):
+    """Whether the test runs in a transactional database (empty after the test)."""
+    fixtures = getattr(item, "fixturenames", ())
+    if "live_server" in fixtures or "transactional_db" in fixtures:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the transactional tests (the browser tests, through the live server) last.
+
+    pytest-django puts them last, but pytest then regroups tests by session-scoped
+    parameters, such as pytest-playwright's ``browser_name``, which it also gives to any
+    test with an argument called ``page``. A transactional test that ran early would leave
+    later tests an emptied database, without Wagtail's root page.
+    """
+    items.sort(key=_flushes_database)  # stable: keeps the order within each group
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if FORBID_SKIPS and report.skipped:
+        if hasattr(report, "wasxfail"):
+            reason = f"expected failure (xfail): {report.wasxfail}"
+        elif isinstance(report.longrepr, tuple):
+            reason = report.longrepr[2]
+        else:
+            reason = str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"CI_FORBID_SKIPS is set, so this skip is a failure.\n{reason}"
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector):
+    report = yield
+    if FORBID_SKIPS and report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = (
+            f"CI_FORBID_SKIPS is set, so skipping {collector.nodeid} is a failure.\n{reason}"
+        )
+    return report
