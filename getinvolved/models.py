@@ -1,6 +1,5 @@
 import hashlib
 import json
-import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
@@ -8,7 +7,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
@@ -299,8 +297,10 @@ class ConsentNotice(models.Model):
     def for_page(cls, page):
         if page is None:
             return None
-        html = str(getattr(page, "body", ""))
-        text = re.sub(r"\n\s*\n\s*", "\n\n", strip_tags(html)).strip()
+        # The body's text as search indexing sees it: every block's words, nothing rendered.
+        body = getattr(page, "body", None)
+        parts = body.stream_block.get_searchable_content(body) if body else []
+        text = "\n\n".join(" ".join(str(part).split()) for part in parts if str(part).strip())
         digest = hashlib.sha256(f"{page.title}\n\n{text}".encode()).hexdigest()
         notice, _ = cls.objects.get_or_create(
             sha256=digest,
