@@ -133,13 +133,14 @@ class StarterContent:
     def ensure_form(self, parent, form):
         fields = [
             InterestFormField(
+                sort_order=order,  # unset, the database may return the fields in any order
                 label=label,
                 field_type=kind,
                 required=required,
                 help_text=help_text,
                 choices=choices,
             )
-            for label, kind, required, help_text, choices in form["fields"]
+            for order, (label, kind, required, help_text, choices) in enumerate(form["fields"])
         ]
         return self.ensure_child(
             parent,
