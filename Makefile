@@ -39,10 +39,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -r $(REQUIREMENTS)
 	touch $@
 
+# The task worker (form emails, Wagtail's background jobs) runs beside the development
+# server and stops with it.
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_site
-	$(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null || true' EXIT; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
 
 # Every step runs with the test settings, whatever DJANGO_SETTINGS_MODULE the shell has.
 test: export DJANGO_SETTINGS_MODULE := $(TEST_SETTINGS)

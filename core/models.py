@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -116,3 +117,32 @@ class ReusableCallToAction(models.Model):
         if bool(self.page_id) == bool(self.url):
             message = "Choose either a page or a web address for the link, not both."
             raise ValidationError({"page": message, "url": message})
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide facts editors can change: who runs the site and where members read how their
+    data is used."""
+
+    organisation_name = models.CharField(max_length=120, default="National Education Union")
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="Where members can write with questions; used as the reply address of emails.",
+    )
+    privacy_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from every form's consent box; each submission records its text.",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("contact_email"),
+        FieldPanel("privacy_notice_page"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

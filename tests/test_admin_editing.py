@@ -27,7 +27,14 @@ def test_edit_view_of_every_page_type_opens_for_an_editor(editor_client):
         response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200, page
         seen.add(type(page).__name__)
-    assert seen == {"HomePage", "ThemePage", "CaseStudyIndexPage", "CaseStudyPage", "StandardPage"}
+    assert seen == {
+        "HomePage",
+        "ThemePage",
+        "CaseStudyIndexPage",
+        "CaseStudyPage",
+        "StandardPage",
+        "InterestFormPage",
+    }
 
 
 @pytest.mark.parametrize(

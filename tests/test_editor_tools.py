@@ -143,6 +143,7 @@ def test_every_field_editors_fill_has_help_text():
     from wagtail.models import Page
 
     from casestudies.models import CaseStudyIndexPage
+    from getinvolved.models import InterestFormPage
     from home.models import HomePage, StandardPage
 
     def field_names(panel):
@@ -151,7 +152,14 @@ def test_every_field_editors_fill_has_help_text():
         if getattr(panel, "field_name", None):
             yield panel.field_name
 
-    for model in (HomePage, StandardPage, ThemePage, CaseStudyIndexPage, CaseStudyPage):
+    for model in (
+        HomePage,
+        StandardPage,
+        ThemePage,
+        CaseStudyIndexPage,
+        CaseStudyPage,
+        InterestFormPage,
+    ):
         for name in field_names(model.get_edit_handler()):
             try:
                 field = model._meta.get_field(name)

@@ -323,6 +323,7 @@ def test_production_uses_wagtails_real_oembed_finder():
         "DJANGO_SECRET_KEY": "x" * 50,
         "DJANGO_ALLOWED_HOSTS": "example.org",
         "DATABASE_URL": "sqlite:///:memory:",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # required; not connected to at start-up
     }
     result = subprocess.run(
         [sys.executable, "-c", program],

@@ -15,7 +15,9 @@ INSTALLED_APPS = [
     "home",
     "themes",
     "casestudies",
+    "getinvolved",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -32,6 +34,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "getinvolved.middleware.SubmissionsAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -81,7 +86,27 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Many members submitting at once must queue for SQLite's single writer rather than fail
+    # with "database is locked": take the write lock when each transaction starts, wait for
+    # it, and let readers carry on meanwhile (WAL).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (Wagtail's own and the form notifications) are stored in the database
+# and run by the worker: `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Per-process cache; production replaces it with Redis so that every web process shares
+# the form rate limit.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A mail server that does not answer must not hold a task worker for minutes.
+EMAIL_TIMEOUT = 10
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -129,6 +154,23 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Responsive renditions: modern formats first, JPEG as the fallback every browser reads.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
+
+# Interest forms (the getinvolved app).
+# Submissions older than this are deleted by `manage.py purge_old_submissions`.
+SUBMISSION_RETENTION_MONTHS = int(os.environ.get("SUBMISSION_RETENTION_MONTHS", "24"))
+# At most this many form posts per client address per window (seconds).
+FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", "10"))
+FORM_RATE_LIMIT_WINDOW = int(os.environ.get("FORM_RATE_LIMIT_WINDOW", "600"))
+# A form sent sooner than this after it was displayed is treated as automated.
+FORM_MIN_FILL_SECONDS = 3
+# A displayed form can be sent for this long; after that the member is asked to send again.
+FORM_TOKEN_MAX_AGE = 24 * 60 * 60
+# The request header holding the client address when behind a proxy, e.g.
+# "HTTP_X_FORWARDED_FOR" (its last entry is used: the one our own proxy added).
+FORM_CLIENT_IP_HEADER = os.environ.get("FORM_CLIENT_IP_HEADER", "") or None
+# Notification emails: attempts before giving up, and the first retry delay (doubling).
+FORM_EMAIL_MAX_ATTEMPTS = 8
+FORM_EMAIL_RETRY_SECONDS = 60
 
 LOGGING = {
     "version": 1,

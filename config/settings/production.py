@@ -1,7 +1,9 @@
 """Production: everything secret or host-specific comes from the environment.
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL.
-Optional: WAGTAILADMIN_BASE_URL, EMAIL_HOST/PORT/HOST_USER/HOST_PASSWORD/USE_TLS,
+Required: REDIS_URL (the shared cache behind the form rate limit).
+Optional: WAGTAILADMIN_BASE_URL, SUBMISSION_RETENTION_MONTHS, FORM_RATE_LIMIT,
+FORM_RATE_LIMIT_WINDOW, FORM_CLIENT_IP_HEADER, EMAIL_HOST/PORT/HOST_USER/HOST_PASSWORD/USE_TLS,
 DEFAULT_FROM_EMAIL, MEDIA_ROOT, DJANGO_CSRF_TRUSTED_ORIGINS.
 """
 
@@ -27,6 +29,13 @@ DEBUG = False
 SECRET_KEY = _required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = _list("DJANGO_ALLOWED_HOSTS") or [_required("DJANGO_ALLOWED_HOSTS")]
 CSRF_TRUSTED_ORIGINS = _list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _required("REDIS_URL"),
+    }
+}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

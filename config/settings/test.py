@@ -1,5 +1,6 @@
 """Test runs: fast hashing, local-memory mail, media in a throwaway folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -28,3 +29,14 @@ WAGTAILEMBEDS_FINDERS = [{"class": "tests.embeds"}]
 TEST_VIDEO_PLAYER_ORIGIN = "http://localhost:9"
 TEST_VIDEO_PROVIDER_DOWN = False
 VIDEO_FRAME_SOURCES = [*VIDEO_FRAME_SOURCES, TEST_VIDEO_PLAYER_ORIGIN]  # noqa: F405
+# Tasks run inline unless a test switches to the database backend and runs the worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests post forms straight away and many times; the tests of these limits set them.
+FORM_MIN_FILL_SECONDS = 0
+FORM_RATE_LIMIT = 10_000
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not SQLite's shared in-memory database, whose table locks ignore the busy
+    # timeout: the concurrency tests write from many threads at once.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"neu-belonging-test-{os.getpid()}.sqlite3")
+    }

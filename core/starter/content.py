@@ -4,6 +4,8 @@ brief. Only facts from those sources appear here; editors add everything else in
 Page bodies are StreamField data in Wagtail's raw JSON form. Functions that need another
 page (a case-study teaser, a call to action) take the dict of pages built so far."""
 
+from casestudies.models import Region
+
 OVERVIEW_SEO_TITLE = "Place and Belonging in School: why it matters today"
 OVERVIEW_SUMMARY = (
     "NEU-commissioned research on how intentional whole-school practice creates a climate "
@@ -433,11 +435,173 @@ GET_INVOLVED = {
 }
 
 
+def form_cta(page, heading_text, text):
+    return {
+        "type": "call_to_action",
+        "value": {
+            "heading": heading_text,
+            "text": text,
+            "link_text": page.title,
+            "page": page.pk,
+            "url": "",
+        },
+    }
+
+
 def get_involved_body(pages):
     return [
         rich_text(
             "<p>The union wants to hear how schools are creating a sense of place and belonging. "
             "Share best practice from your school with other members, and register your "
             "interest to be more involved in this work.</p>"
+        ),
+        form_cta(
+            pages["share_practice"],
+            "Share best practice",
+            "Tell other members what your school does to help everyone feel they belong.",
+        ),
+        form_cta(
+            pages["register_interest"],
+            "Register your interest",
+            "Let the union know you would like to be more involved in this work.",
+        ),
+    ]
+
+
+# Interest forms (getinvolved.InterestFormPage). Each field: (label, type, required,
+# help text, choices). Consent is part of every form page, not a field here.
+REGION_CHOICES = "\n".join(Region.labels)
+NAME_FIELD = ("Your name", "singleline", True, "", "")
+EMAIL_FIELD = (
+    "Email address",
+    "email",
+    True,
+    "We will only use this to contact you about this work.",
+    "",
+)
+REGION_FIELD = ("Region", "dropdown", True, "Where your school or workplace is.", REGION_CHOICES)
+CONFIRMATION_TEXT = (
+    "Thank you for getting in touch about the National Education Union’s work on place and "
+    "belonging in school. We have received your form and someone from the union may contact "
+    "you about it.\n\nYou do not need to reply to this email."
+)
+
+REGISTER_INTEREST = {
+    "key": "register_interest",
+    "slug": "register-your-interest",
+    "title": "Register your interest",
+    "summary": "Tell the union you would like to be more involved in its work on belonging.",
+    "intro": (
+        "<p>Register your interest to be more involved in the union’s work on place and "
+        "belonging in school. It takes about two minutes.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Thank you for registering your interest. We have received your details and "
+        "someone from the union may be in touch about how you would like to be involved.</p>"
+    ),
+    "fields": [
+        NAME_FIELD,
+        EMAIL_FIELD,
+        ("School or workplace", "singleline", True, "", ""),
+        ("Role", "singleline", True, "For example: class teacher, teaching assistant.", ""),
+        REGION_FIELD,
+        (
+            "Membership number",
+            "singleline",
+            False,
+            "If you have it to hand: it helps us find your membership record.",
+            "",
+        ),
+        (
+            "How would you like to be involved?",
+            "checkboxes",
+            True,
+            "Choose all that apply.",
+            "Share practice from my school\n"
+            "Take part in events or discussions\n"
+            "Help shape the union’s work on belonging\n"
+            "Receive updates about this work",
+        ),
+    ],
+}
+
+SHARE_PRACTICE = {
+    "key": "share_practice",
+    "slug": "share-best-practice",
+    "title": "Share best practice",
+    "summary": "Tell other members how your school creates a sense of place and belonging.",
+    "intro": (
+        "<p>Share how your school is creating a sense of place and belonging, so that other "
+        "members can learn from it.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Thank you for sharing your school’s story. We have received it, and someone from "
+        "the union may contact you before sharing it with other members.</p>"
+    ),
+    "fields": [
+        NAME_FIELD,
+        EMAIL_FIELD,
+        ("School", "singleline", True, "", ""),
+        REGION_FIELD,
+        (
+            "Your story",
+            "multiline",
+            True,
+            "What has your school done to help everyone feel they belong, and what difference "
+            "has it made? Up to 5,000 characters.",
+            "",
+        ),
+    ],
+}
+
+INTEREST_FORMS = [REGISTER_INTEREST, SHARE_PRACTICE]
+
+# Generic wording for a first version of the notice. FOR THE COMMS TEAM TO REVIEW with the
+# union's data protection officer before launch: it states no legal facts of its own.
+PRIVACY_NOTICE = {
+    "slug": "privacy-notice",
+    "title": "Privacy notice",
+    "summary": "How the National Education Union uses what you tell us through this website.",
+}
+
+
+def privacy_notice_body(pages):
+    return [
+        rich_text(
+            "<p><strong>Draft for review by the NEU communications team.</strong></p>"
+            "<p>This notice explains how the National Education Union (NEU) uses the "
+            "information you give us through the forms on this website about the research "
+            "<i>Place and Belonging in School: why it matters today</i>.</p>"
+        ),
+        heading("What we collect"),
+        rich_text(
+            "<p>The answers you type into a form: for example your name, email address, "
+            "school or workplace, role, region, membership number if you give it, and any "
+            "story you choose to share. We also record when you sent the form and which "
+            "version of this notice you agreed to.</p>"
+        ),
+        heading("How we use it"),
+        rich_text(
+            "<p>Only to respond to you about the union’s work on place and belonging: to "
+            "contact you about how you would like to be involved, and, with your agreement, to "
+            "share examples of practice with other members. We do not sell your information "
+            "or use it for anything else.</p>"
+        ),
+        heading("Who can see it"),
+        rich_text(
+            "<p>Only the union staff who handle these responses. They are stored on the "
+            "website’s own systems and are not sent to other organisations.</p>"
+        ),
+        heading("How long we keep it"),
+        rich_text(
+            "<p>Form responses are deleted automatically after a fixed period. You can ask us "
+            "to see, correct or delete what you sent at any time.</p>"
+        ),
+        heading("Your rights and questions"),
+        rich_text(
+            "<p>You have rights over your personal information under data protection law, "
+            "including to see it, have it corrected or deleted, and to complain to the "
+            "Information Commissioner’s Office. To ask about anything in this notice, contact "
+            "the NEU using the details on its main website.</p>"
         ),
     ]

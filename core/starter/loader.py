@@ -7,7 +7,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from core.models import ReusableCallToAction
+from core.models import ReusableCallToAction, SiteSettings
+from getinvolved.models import InterestFormField, InterestFormPage
 from home.models import HomePage, StandardPage
 from themes.models import ThemePage
 
@@ -69,8 +70,19 @@ class StarterContent:
             summary=content.GET_INVOLVED["summary"],
             show_in_menus=True,
         )
+        for form in content.INTEREST_FORMS:
+            self.pages[form["key"]] = self.ensure_form(self.pages["get_involved"], form)
+        self.pages["privacy_notice"] = self.ensure_child(
+            home,
+            StandardPage,
+            content.PRIVACY_NOTICE["slug"],
+            content.privacy_notice_body,
+            title=content.PRIVACY_NOTICE["title"],
+            summary=content.PRIVACY_NOTICE["summary"],
+        )
         self.pages["get_involved_cta"] = self.ensure_get_involved_cta()
         self.publish_new_pages()
+        self.ensure_privacy_setting(home)
         self.log(f"Starter content: {len(self.new_pages)} page(s) created.")
         return home
 
@@ -117,6 +129,40 @@ class StarterContent:
         parent.add_child(instance=page)
         self.new_pages.append((page, body_builder))
         return page
+
+    def ensure_form(self, parent, form):
+        fields = [
+            InterestFormField(
+                sort_order=order,  # unset, the database may return the fields in any order
+                label=label,
+                field_type=kind,
+                required=required,
+                help_text=help_text,
+                choices=choices,
+            )
+            for order, (label, kind, required, help_text, choices) in enumerate(form["fields"])
+        ]
+        return self.ensure_child(
+            parent,
+            InterestFormPage,
+            form["slug"],
+            None,
+            title=form["title"],
+            summary=form["summary"],
+            intro=form["intro"],
+            thank_you_text=form["thank_you_text"],
+            send_confirmation=True,
+            confirmation_subject=f"{form['title']}: thank you",
+            confirmation_text=content.CONFIRMATION_TEXT,
+            form_fields=fields,
+        )
+
+    def ensure_privacy_setting(self, home):
+        """Point the consent boxes at the privacy notice, unless editors chose another."""
+        site_settings = SiteSettings.for_site(home.get_site())
+        if site_settings.privacy_notice_page_id is None:
+            site_settings.privacy_notice_page = self.pages["privacy_notice"]
+            site_settings.save()
 
     def ensure_get_involved_cta(self):
         fields = dict(content.GET_INVOLVED_CTA)

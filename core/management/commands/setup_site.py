@@ -8,12 +8,13 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Everything 'make run' needs after migrating: the starter content and, with development "
-        "settings only, a local admin account. Safe to run again."
+        "Everything 'make run' needs after migrating: the starter content, the staff groups "
+        "and, with development settings only, a local admin account. Safe to run again."
     )
 
     def handle(self, *args, **options):
         call_command("load_starter_content", stdout=self.stdout)
+        call_command("setup_groups", stdout=self.stdout)
         if getattr(settings, "CREATE_LOCAL_ADMIN", False):
             self.ensure_local_admin()
 

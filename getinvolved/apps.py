@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class GetInvolvedConfig(AppConfig):
+    """Interest forms: the form pages members fill in, their stored submissions, the
+    notification emails sent for them, and the admin views the membership team uses."""
+
+    name = "getinvolved"
+    verbose_name = "Get involved"

@@ -1,0 +1,142 @@
+"""The member-facing form: Wagtail's form builder fields plus the fields every interest form
+must have (consent, honeypot, form token)."""
+
+import django.forms
+from django.utils.html import format_html
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+# Names the form builder can never produce (it makes snake_case names, never hyphens), so an
+# editor's field cannot replace one of these.
+CONSENT_FIELD = "privacy-consent"
+TOKEN_FIELD = "form-token"
+HONEYPOT_FIELD = "website-address"
+PROTECTED_FIELDS = (CONSENT_FIELD, TOKEN_FIELD, HONEYPOT_FIELD)
+
+# Longest answers accepted. Wagtail limits single-line text to 255 characters and nothing
+# else; unbounded answers would let one post fill the database and the exports.
+MAX_LENGTHS = {"singleline": 255, "multiline": 5000, "email": 254, "url": 2000, "hidden": 255}
+
+# What browsers may fill in for the member (WCAG 1.3.5), by the field's clean name.
+AUTOCOMPLETE = {
+    "name": "name",
+    "full_name": "name",
+    "your_name": "name",
+    "email": "email",
+    "email_address": "email",
+    "your_email": "email",
+}
+
+
+def _too_long(limit):
+    return f"Please keep this to {limit:,} characters or fewer."
+
+
+class InterestFormBuilder(FormBuilder):
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        kind = field.field_type
+        if kind in MAX_LENGTHS:
+            limit = MAX_LENGTHS[kind]
+            options["max_length"] = limit
+            options["error_messages"] = {
+                "max_length": _too_long(limit),
+                "required": f"Enter your answer to “{field.label}”.",
+            }
+        else:
+            options["error_messages"] = {"required": f"Answer “{field.label}”."}
+        if kind == "email":
+            options["error_messages"]["invalid"] = (
+                "Enter an email address in the right format, like name@example.com."
+            )
+        if kind in ("dropdown", "radio"):
+            options["error_messages"]["required"] = f"Choose an option for “{field.label}”."
+        if kind in ("multiselect", "checkboxes"):
+            options["error_messages"]["required"] = (
+                f"Choose at least one option for “{field.label}”."
+            )
+        if kind in ("dropdown", "radio", "multiselect", "checkboxes"):
+            options["error_messages"]["invalid_choice"] = (
+                f"Choose one of the options listed for “{field.label}”."
+            )
+        if kind == "checkbox":
+            options["error_messages"]["required"] = f"Tick “{field.label}” to continue."
+        return options
+
+    def create_number_field(self, field, options):
+        options["max_digits"] = 20
+        options["error_messages"]["invalid"] = "Enter a number, like 42."
+        options["error_messages"]["max_digits"] = "Enter a number of 20 digits or fewer."
+        return super().create_number_field(field, options)
+
+    def create_dropdown_field(self, field, options):
+        field_object = super().create_dropdown_field(field, options)
+        # An empty first option, so that nothing is chosen for the member.
+        field_object.choices = [("", "Choose an option"), *field_object.choices]
+        return field_object
+
+    @property
+    def formfields(self):
+        fields = super().formfields
+        for name, field_object in fields.items():
+            if name in AUTOCOMPLETE:
+                field_object.widget.attrs.setdefault("autocomplete", AUTOCOMPLETE[name])
+        return fields
+
+    def get_form_class(self):
+        return type("InterestForm", (InterestForm,), self.formfields)
+
+
+class InterestForm(BaseForm):
+    """Base of every interest form. The page supplies the consent wording and the privacy
+    notice page (from site settings) it links to."""
+
+    def __init__(self, *args, privacy_page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.privacy_page = privacy_page
+        consent_text = getattr(self.page, "consent_text", "") or "I agree."
+        label = consent_text
+        if privacy_page is not None and privacy_page.url:
+            label = format_html(
+                '{} <a href="{}">Read the privacy notice</a>.', consent_text, privacy_page.url
+            )
+        self.fields[CONSENT_FIELD] = django.forms.BooleanField(
+            label=label,
+            required=True,
+            error_messages={"required": "Tick the box to agree to how we will use your answers."},
+        )
+        self.fields[TOKEN_FIELD] = django.forms.CharField(
+            required=False, widget=django.forms.HiddenInput
+        )
+        # The honeypot: people never see, hear or reach it (see the template); bots that
+        # fill every field fill it in.
+        self.fields[HONEYPOT_FIELD] = django.forms.CharField(
+            required=False,
+            label="Leave this empty",
+            widget=django.forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+
+    @property
+    def answer_fields(self):
+        """The editor's fields, in order, bound."""
+        return [self[name] for name in self.fields if name not in PROTECTED_FIELDS]
+
+    @property
+    def consent_field(self):
+        return self[CONSENT_FIELD]
+
+    @property
+    def token_field(self):
+        return self[TOKEN_FIELD]
+
+    @property
+    def honeypot_field(self):
+        return self[HONEYPOT_FIELD]
+
+    def honeypot_filled(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+    def answers(self):
+        """The cleaned answers to store: everything but the protection fields."""
+        return {
+            name: value for name, value in self.cleaned_data.items() if name not in PROTECTED_FIELDS
+        }

@@ -1,0 +1,110 @@
+"""Who sees submissions in the admin: the Membership team (anyone holding the "view interest
+submission" permission, which `manage.py setup_groups` gives that group) and superusers.
+
+Wagtail lets anyone who can edit a form page read its submissions. Editors build the forms
+but must not read members' answers, so access follows the permission instead."""
+
+from django.contrib.admin import SimpleListFilter
+from wagtail import hooks
+from wagtail.contrib.forms.utils import get_form_types
+from wagtail.models import Page
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from .models import InterestFormPage, InterestSubmission
+
+VIEW_SUBMISSIONS = "getinvolved.view_interestsubmission"
+
+
+def can_view_submissions(user):
+    return user.is_active and (user.is_superuser or user.has_perm(VIEW_SUBMISSIONS))
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_membership_team_sees_submissions(user, editable_forms):
+    # Covers the Forms menu item, the forms index, each form's submissions listing with its
+    # CSV/XLSX export, and deleting submissions: Wagtail checks them all through this hook.
+    if not can_view_submissions(user):
+        return editable_forms.none()
+    # The team reads every form's submissions, whichever pages it may edit.
+    return Page.objects.filter(content_type__in=get_form_types())
+
+
+class SubmissionPermissionHelper(PermissionHelper):
+    """Read-only: the team lists and inspects submissions here; nobody edits answers."""
+
+    def user_can_list(self, user):
+        return can_view_submissions(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return can_view_submissions(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class FormFilter(SimpleListFilter):
+    title = "form"
+    parameter_name = "form"
+
+    def lookups(self, request, model_admin):
+        return [(str(page.pk), page.title) for page in InterestFormPage.objects.order_by("title")]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(page_id=int(self.value()))
+        return queryset
+
+
+class RegionFilter(SimpleListFilter):
+    title = "region"
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        regions = (
+            InterestSubmission.objects.exclude(region="")
+            .order_by("region")
+            .values_list("region", flat=True)
+            .distinct()
+        )
+        return [(region, region) for region in regions]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(region=self.value())
+        return queryset
+
+
+class InterestSubmissionAdmin(ModelAdmin):
+    model = InterestSubmission
+    menu_label = "Interest submissions"
+    menu_icon = "form"
+    menu_order = 710
+    add_to_admin_menu = True
+    permission_helper_class = SubmissionPermissionHelper
+    inspect_view_enabled = True
+    list_display = ("submit_time", "page", "region", "delivery_summary")
+    list_filter = (FormFilter, RegionFilter, "submit_time")
+    # Answers are stored as JSON, so searching it finds names, emails and schools.
+    search_fields = ("form_data", "region")
+    inspect_view_fields = (
+        "page",
+        "submit_time",
+        "region",
+        "form_data",
+        "consented_at",
+        "consent_notice",
+    )
+    ordering = ("-submit_time",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("page").prefetch_related("deliveries")
+
+
+modeladmin_register(InterestSubmissionAdmin)

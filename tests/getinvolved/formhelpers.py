@@ -1,0 +1,45 @@
+"""Helpers for the interest form tests: open a form, fill it in, send it."""
+
+import re
+
+TOKEN_RE = re.compile(r'name="form-token" value="([^"]+)"')
+
+
+def form_token(client, page):
+    """Open the form as a member would and return the one-time token it carries."""
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return TOKEN_RE.search(response.content.decode()).group(1)
+
+
+def register_answers(**overrides):
+    answers = {
+        "your_name": "Sam Member",
+        "email_address": "sam@example.org",
+        "school_or_workplace": "Hillside Primary",
+        "role": "Class teacher",
+        "region": "London",
+        "membership_number": "",
+        "how_would_you_like_to_be_involved": ["Share practice from my school"],
+        "privacy-consent": "on",
+    }
+    answers.update(overrides)
+    return answers
+
+
+def share_answers(**overrides):
+    answers = {
+        "your_name": "Ali Member",
+        "email_address": "ali@example.org",
+        "school": "Riverside Academy",
+        "region": "Wales",
+        "your_story": "Every pupil has a named adult who greets them each morning.",
+        "privacy-consent": "on",
+    }
+    answers.update(overrides)
+    return answers
+
+
+def submit(client, page, answers, token=None):
+    data = {**answers, "form-token": token or form_token(client, page)}
+    return client.post(page.url, data)

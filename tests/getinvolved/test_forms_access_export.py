@@ -1,0 +1,181 @@
+"""Who can read submissions (acceptance 4) and whether exports are safe to open
+(acceptance 5)."""
+
+import csv
+import io
+from datetime import timedelta
+
+import openpyxl
+import pytest
+from django.utils import timezone
+from formhelpers import register_answers, submit
+
+from getinvolved.models import InterestSubmission
+from getinvolved.views import FORMULA_TRIGGERS
+
+
+@pytest.fixture
+def submissions(client, forms):
+    """One submission to each starter form, sent by members through the site."""
+    submit(client, forms["register"], register_answers())
+    submit(
+        client, forms["share"], {**register_answers(), "school": "Riverside", "your_story": "Hi"}
+    )
+    return InterestSubmission.objects.order_by("pk")
+
+
+def submissions_urls(page, submission):
+    delete = f"/admin/forms/submissions/{page.pk}/delete/"
+    return {
+        "list": f"/admin/forms/submissions/{page.pk}/",
+        "list results": f"/admin/forms/submissions/{page.pk}/results/",
+        "export CSV": f"/admin/forms/submissions/{page.pk}/?export=csv",
+        "export XLSX": f"/admin/forms/submissions/{page.pk}/?export=xlsx",
+        "delete": f"{delete}?selected-submissions={submission.pk}",
+        "cross-form listing": "/admin/getinvolved/interestsubmission/",
+        "cross-form inspect": f"/admin/getinvolved/interestsubmission/inspect/{submission.pk}/",
+    }
+
+
+def test_editor_outside_the_team_gets_403_on_every_submissions_url(
+    client, forms, submissions, editor_user
+):
+    page = forms["register"]
+    # The editor can edit and publish the form page itself...
+    assert page.permissions_for_user(editor_user).can_publish()
+    client.force_login(editor_user)
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    # ...but never see what members sent.
+    for name, url in submissions_urls(page, submissions[0]).items():
+        assert client.get(url).status_code == 403, name
+    assert client.post(submissions_urls(page, submissions[0])["delete"]).status_code == 403
+    assert InterestSubmission.objects.count() == 2
+    # Nor is any form listed for them, nor the menu items shown.
+    index = client.get("/admin/forms/").content.decode()
+    assert page.title not in index
+    dashboard = client.get("/admin/").content.decode()
+    assert "/admin/forms/" not in dashboard
+    assert "/admin/getinvolved/interestsubmission/" not in dashboard
+
+
+def test_membership_team_lists_and_exports_each_form(client, forms, submissions, membership_user):
+    page = forms["register"]
+    client.force_login(membership_user)
+    dashboard = client.get("/admin/").content.decode()
+    assert "/admin/forms/" in dashboard
+    assert "/admin/getinvolved/interestsubmission/" in dashboard
+    assert page.title in client.get("/admin/forms/").content.decode()
+
+    listing = client.get(f"/admin/forms/submissions/{page.pk}/")
+    assert listing.status_code == 200
+    assert "Sam Member" in listing.content.decode()
+
+    csv_rows = list(csv.reader(io.StringIO(export(client, page, "csv").decode())))
+    assert csv_rows[0][:3] == ["Submission date", "Your name", "Email address"]
+    assert csv_rows[1][1:3] == ["Sam Member", "sam@example.org"]
+    assert "Privacy notice agreed to" in csv_rows[0]
+
+    sheet = openpyxl.load_workbook(io.BytesIO(export(client, page, "xlsx"))).active
+    assert [cell.value for cell in sheet[2]][1:3] == ["Sam Member", "sam@example.org"]
+
+
+def test_membership_team_filters_a_form_by_date(client, forms, submissions, membership_user):
+    page = forms["register"]
+    old = submissions[0]
+    InterestSubmission.objects.filter(pk=old.pk).update(
+        submit_time=timezone.now() - timedelta(days=40)
+    )
+    submit(client, page, register_answers(your_name="Recent Member"))
+    client.force_login(membership_user)
+    since = (timezone.now() - timedelta(days=7)).date().isoformat()
+
+    listing = client.get(f"/admin/forms/submissions/{page.pk}/", {"date_from": since})
+    assert "Recent Member" in listing.content.decode()
+    assert "Sam Member" not in listing.content.decode()
+    rows = list(csv.reader(io.StringIO(export(client, page, "csv", date_from=since).decode())))
+    assert [row[1] for row in rows[1:]] == ["Recent Member"]
+
+
+def test_cross_form_listing_filters_and_searches(client, forms, submissions, membership_user):
+    client.force_login(membership_user)
+    url = "/admin/getinvolved/interestsubmission/"
+    everything = client.get(url).content.decode()
+    assert "Register your interest" in everything and "Share best practice" in everything
+    assert "Confirmation to member: Sent" in everything  # the delivery status column
+
+    by_form = client.get(url, {"form": forms["share"].pk})
+    assert [s.page_id for s in by_form.context["object_list"]] == [forms["share"].pk]
+
+    submit(client, forms["register"], register_answers(region="Wales", your_name="Wyn"))
+    by_region = client.get(url, {"region": "Wales"})
+    assert list(by_region.context["object_list"]) == [
+        InterestSubmission.objects.get(region="Wales")
+    ]
+
+    found = client.get(url, {"q": "Wyn"})
+    assert [s.form_data["your_name"] for s in found.context["object_list"]] == ["Wyn"]
+
+    since = (timezone.now() - timedelta(days=1)).date().isoformat()
+    by_date = client.get(url, {"submit_time__gte": since})
+    assert by_date.context["object_list"].count() == 3
+
+    inspect = client.get(f"{url}inspect/{submissions[0].pk}/")
+    assert inspect.status_code == 200
+    assert "Sam Member" in inspect.content.decode()
+
+
+def export(client, page, kind, **filters):
+    response = client.get(f"/admin/forms/submissions/{page.pk}/", {"export": kind, **filters})
+    assert response.status_code == 200
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return b"".join(response)
+
+
+# Anything a member might type (or that older data might hold) that a spreadsheet would run.
+NASTY = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+    "   =cmd|' /C calc'!A0",
+    "=1\x01+1",
+]
+
+
+def test_exports_are_safe_to_open_whatever_was_typed(client, forms, membership_user):
+    page = forms["share"]
+    # Through the form (which trims leading whitespace)...
+    for number, value in enumerate(NASTY):
+        answers = {**register_answers(), "school": value, "your_story": value}
+        answers["your_name"] = value
+        answers["email_address"] = f"m{number}@example.org"
+        assert submit(client, page, answers).status_code == 302
+    # ...and stored exactly as is, as data from elsewhere might be.
+    for number, value in enumerate(NASTY):
+        InterestSubmission.objects.create(
+            page=page,
+            form_data={"your_name": value, "school": value, "your_story": value},
+            idempotency_key=f"raw-{number}",
+            fingerprint=f"raw-{number}",
+            consented_at=timezone.now(),
+        )
+    client.force_login(membership_user)
+
+    rows = list(csv.reader(io.StringIO(export(client, page, "csv").decode(), newline="")))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert len(rows) == 1 + 2 * len(NASTY)
+    for cell in cells:
+        assert not cell.lstrip(" ").startswith(FORMULA_TRIGGERS), repr(cell)
+    # Nothing is lost: the text is all there after the quote.
+    assert '\'=HYPERLINK("http://evil.example","click")' in cells
+    assert "'\t=1+1" in cells
+
+    sheet = openpyxl.load_workbook(io.BytesIO(export(client, page, "xlsx"))).active
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            assert cell.data_type != "f", cell.value
+            if isinstance(cell.value, str):
+                assert not cell.value.lstrip(" ").startswith(FORMULA_TRIGGERS), repr(cell.value)
