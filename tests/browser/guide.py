@@ -22,6 +22,11 @@ JOURNEY = (
     "::test_editor_writes_a_case_study_and_a_publisher_approves_it"
 )
 
+FORMS = (
+    "tests/browser/test_forms_guide.py"
+    "::test_editor_changes_a_form_and_the_membership_team_downloads_its_submissions"
+)
+
 # File name in docs/images/ -> the browser test (path::function) that writes it.
 SCREENSHOTS = {
     "case-studies-listing.png": JOURNEY,
@@ -34,6 +39,8 @@ SCREENSHOTS = {
     "awaiting-your-review.png": JOURNEY,
     "approve-and-publish.png": JOURNEY,
     "published-case-study.png": JOURNEY,
+    "form-new-field.png": FORMS,
+    "form-submissions-download.png": FORMS,
 }
 
 
