@@ -14,6 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from casestudies.models import CaseStudyPage
 from core.roles import EDITORS, PUBLISHERS, WORKFLOW_NAME, ensure_editorial_roles
 from tests.browser.admin import add_user, field, menu, sign_in, sign_out
 from tests.embeds import video_url
@@ -144,9 +145,10 @@ def test_editor_writes_a_case_study_and_a_publisher_approves_it(
     expect(approve).to_be_visible()
     guide_screenshots.take(review, "awaiting-your-review.png", around=[menu(waiting)])
     approve.click()
-    expect(waiting.locator('[data-w-tooltip-content-value="Sign-off: In progress"]')).to_have_count(
-        1
-    )
+    sign_off = waiting.locator('[data-w-tooltip-content-value="Sign-off: In progress"]')
+    expect(sign_off).to_have_count(1)
+    assert not CaseStudyPage.objects.get(title=TITLE).live, "published after one approval"
+
     # …and the second ("Sign-off") from the page editor, which publishes the page.
     review.get_by_role("link", name=TITLE).click()
     footer.get_by_role("button", name="More actions").click()
