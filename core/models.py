@@ -10,6 +10,19 @@ from wagtail.snippets.models import register_snippet
 from .blocks import ONE_LINK_MESSAGE, FooterLinkBlock, SocialLinkBlock
 
 
+def optional_image(**options):
+    """An optional link to an image in Wagtail's library. Deleting the image leaves the page
+    without it rather than deleting the page."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
+
+
 class BasePage(Page):
     """What every public page type has: a summary for cards and search results, and the
     search and sharing fields of the Promote tab, with fallbacks for when they are empty."""
@@ -22,13 +35,8 @@ class BasePage(Page):
             "One or two sentences shown on cards that link to this page and in search results."
         ),
     )
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
+    social_image = optional_image(
         verbose_name="Social sharing image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown when the page is shared on social media. If empty, the page's own "
         "banner or hero image is used.",
     )
@@ -153,12 +161,7 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text="The union's social media accounts, shown in the footer.",
     )
-    default_social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    default_social_image = optional_image(
         help_text="Shown when a page is shared on social media and has no image of its own.",
     )
 
