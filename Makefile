@@ -20,7 +20,7 @@ REQUIREMENTS := $(VENV)/requirements.txt
 TEST_SETTINGS := config.settings.test
 READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
 
-.PHONY: run test clean install
+.PHONY: run test bench clean install
 
 install: $(STAMP)
 
@@ -56,6 +56,13 @@ test: $(STAMP)
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# Render time and queries of each page type, as a ratio to the 404 page measured in the
+# same run. Uses the development database with the starter content.
+bench: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_starter_content
+	$(BIN)/python manage.py benchmark_pages
 
 clean:
 	rm -rf $(VENV) db.sqlite3

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from core.models import BasePage
+from core.models import BasePage, optional_image
 
 
 class Region(models.TextChoices):
@@ -83,12 +83,7 @@ class CaseStudyPage(BasePage):
         related_name="case_studies",
         help_text="The themes this case study illustrates. It is listed on each theme's page.",
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    hero_image = optional_image(
         help_text="The main image for the case study.",
     )
     hero_image_alt = models.CharField(

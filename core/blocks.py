@@ -190,7 +190,40 @@ class ComparisonBlock(blocks.StructBlock):
         }
 
 
-class CallToActionBlock(blocks.StructBlock):
+ONE_LINK_MESSAGE = "Choose either a page or a web address for the link, not both."
+
+
+class ExactlyOneLinkMixin:
+    """For blocks with a ``page`` and a ``url`` child: a link needs exactly one of them."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            error = ValidationError(ONE_LINK_MESSAGE)
+            raise StructBlockValidationError(block_errors={"page": error, "url": error})
+        return value
+
+
+class FooterLinkBlock(ExactlyOneLinkMixin, blocks.StructBlock):
+    text = blocks.CharBlock(max_length=60, help_text="The words of the link.")
+    page = blocks.PageChooserBlock(required=False, help_text="A page on this site…")
+    url = blocks.URLBlock(required=False, help_text="…or a page on another website.")
+
+    class Meta:
+        icon = "link"
+        template = "core/blocks/footer_link.html"
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.CharBlock(max_length=40, help_text="e.g. 'Bluesky' or 'Instagram'.")
+    url = blocks.URLBlock(help_text="The address of the union's account.")
+
+    class Meta:
+        icon = "site"
+        template = "core/blocks/social_link.html"
+
+
+class CallToActionBlock(ExactlyOneLinkMixin, blocks.StructBlock):
     heading = blocks.CharBlock(label="Heading", max_length=120)
     text = blocks.TextBlock(label="Text", required=False, help_text="One or two sentences.")
     link_text = blocks.CharBlock(
@@ -215,15 +248,6 @@ class CallToActionBlock(blocks.StructBlock):
             "page": None,
             "url": "https://neu.org.uk/",
         }
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            message = "Choose either a page or a web address for the link, not both."
-            raise StructBlockValidationError(
-                block_errors={"page": ValidationError(message), "url": ValidationError(message)}
-            )
-        return value
 
 
 class ReusableCallToActionBlock(SnippetChooserBlock):

@@ -2,9 +2,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from .blocks import ONE_LINK_MESSAGE, FooterLinkBlock, SocialLinkBlock
+
+
+def optional_image(**options):
+    """An optional link to an image in Wagtail's library. Deleting the image leaves the page
+    without it rather than deleting the page."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
 
 
 class BasePage(Page):
@@ -19,13 +35,8 @@ class BasePage(Page):
             "One or two sentences shown on cards that link to this page and in search results."
         ),
     )
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
+    social_image = optional_image(
         verbose_name="Social sharing image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown when the page is shared on social media. If empty, the page's own "
         "banner or hero image is used.",
     )
@@ -56,7 +67,10 @@ class BasePage(Page):
         return None
 
     def get_social_image(self):
-        return self.social_image or self.get_own_image()
+        image = self.social_image or self.get_own_image()
+        if image is None and (site := self.get_site()):
+            image = SiteSettings.for_site(site).default_social_image
+        return image
 
     def missing_sharing_fields(self):
         """Names of the Promote-tab fields an editor should fill before publishing."""
@@ -115,8 +129,7 @@ class ReusableCallToAction(models.Model):
 
     def clean(self):
         if bool(self.page_id) == bool(self.url):
-            message = "Choose either a page or a web address for the link, not both."
-            raise ValidationError({"page": message, "url": message})
+            raise ValidationError({"page": ONE_LINK_MESSAGE, "url": ONE_LINK_MESSAGE})
 
 
 @register_setting(icon="cog")
@@ -138,10 +151,27 @@ class SiteSettings(BaseSiteSetting):
         help_text="Linked from every form's consent box; each submission records its text.",
     )
 
+    footer_links = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        help_text="Links shown in the footer of every page, e.g. the NEU website or accessibility.",
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text="The union's social media accounts, shown in the footer.",
+    )
+    default_social_image = optional_image(
+        help_text="Shown when a page is shared on social media and has no image of its own.",
+    )
+
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
         FieldPanel("privacy_notice_page"),
+        FieldPanel("footer_links"),
+        FieldPanel("social_links"),
+        FieldPanel("default_social_image"),
     ]
 
     class Meta:

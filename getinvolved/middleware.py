@@ -7,6 +7,8 @@ SUBMISSION_VIEWS = {
     "wagtailforms:list_submissions",
     "wagtailforms:list_submissions_results",
     "wagtailforms:delete_submissions",
+    "getinvolved_forms_index",
+    "getinvolved_forms_index_results",
     "getinvolved_interestsubmission_modeladmin_index",
     "getinvolved_interestsubmission_modeladmin_inspect",
 }

@@ -10,7 +10,6 @@ MEMBERSHIP_TEAM = "Membership team"
 
 @transaction.atomic
 def ensure_membership_team():
-    from .models import InterestFormPage
 
     group, _ = Group.objects.get_or_create(name=MEMBERSHIP_TEAM)
     group.permissions.add(
@@ -20,10 +19,7 @@ def ensure_membership_team():
             content_type__app_label="getinvolved", codename="view_interestsubmission"
         ),
     )
-    # Wagtail's forms index lists forms only for users with some permission on pages. The
-    # team may edit (not publish) the sections holding the forms, e.g. to change who is
-    # notified; publishing stays with Publishers through the workflow.
-    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
-    for section in {page.get_parent() for page in InterestFormPage.objects.all()}:
-        GroupPagePermission.objects.get_or_create(group=group, page=section, permission=change)
+    # No page permissions: the team reads submissions through its own forms index
+    # (getinvolved.wagtail_hooks) and cannot edit pages.
+    GroupPagePermission.objects.filter(group=group).delete()
     return group

@@ -5,8 +5,11 @@ Wagtail lets anyone who can edit a form page read its submissions. Editors build
 but must not read members' answers, so access follows the permission instead."""
 
 from django.contrib.admin import SimpleListFilter
+from django.core.exceptions import PermissionDenied
+from django.urls import path
 from wagtail import hooks
 from wagtail.contrib.forms.utils import get_form_types
+from wagtail.contrib.forms.views import FormPagesListView
 from wagtail.models import Page
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -108,3 +111,32 @@ class InterestSubmissionAdmin(ModelAdmin):
 
 
 modeladmin_register(InterestSubmissionAdmin)
+
+
+class MembershipFormsIndexView(FormPagesListView):
+    """Wagtail's Forms index, opened by the submissions permission instead of page rights.
+
+    Wagtail's own index requires some permission on pages, but the Membership team must not
+    edit pages at all; which forms each person sees still comes from get_forms_for_user()
+    and so from the hook above."""
+
+    any_permission_required = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_submissions(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+@hooks.register("register_admin_urls")
+def register_forms_index():
+    # Registered before wagtail.contrib.forms' own URLs (this app comes first in
+    # INSTALLED_APPS), so these two paths take the place of its index and results views.
+    return [
+        path("forms/", MembershipFormsIndexView.as_view(), name="getinvolved_forms_index"),
+        path(
+            "forms/results/",
+            MembershipFormsIndexView.as_view(results_only=True),
+            name="getinvolved_forms_index_results",
+        ),
+    ]

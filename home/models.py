@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from core.models import BasePage
+from core.models import BasePage, optional_image
 
 
 class HomePage(BasePage):
@@ -23,12 +23,7 @@ class HomePage(BasePage):
         blank=True,
         help_text="Introduces the theme cards, which list the theme pages automatically.",
     )
-    report_cover = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    report_cover = optional_image(
         help_text="The report's cover.",
     )
     report_cover_alt = models.CharField(

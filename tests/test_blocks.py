@@ -83,16 +83,16 @@ def test_call_to_action_links_to_the_chosen_page(starter_site):
     assert aside.find("a").attrs["href"] == "/get-involved/"
 
 
-@pytest.mark.parametrize("page, url", [(None, ""), (1, "https://neu.org.uk/")])
+@pytest.mark.parametrize("link_page, url", [(None, ""), (1, "https://neu.org.uk/")])
 @pytest.mark.django_db
-def test_call_to_action_needs_exactly_one_link(starter_site, page, url):
+def test_call_to_action_needs_exactly_one_link(starter_site, link_page, url):
     block = blocks.CallToActionBlock()
     value = block.to_python(
         {
             "heading": "H",
             "text": "",
             "link_text": "Go",
-            "page": page and starter_site.pk,
+            "page": link_page and starter_site.pk,
             "url": url,
         }
     )

@@ -168,3 +168,53 @@ def test_every_field_editors_fill_has_help_text():
             if field.model is Page:
                 continue  # Wagtail's own fields (title, slug, dates) carry Wagtail's help
             assert field.help_text, f"{model.__name__}.{name} has no help text"
+
+
+def test_site_settings_drive_the_footer_and_the_default_social_image(client, starter_site):
+    import json
+
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+    from home.models import StandardPage
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.contact_email = "belonging@neu.example"
+    site_settings.footer_links = json.dumps(
+        [
+            {
+                "type": "link",
+                "value": {
+                    "text": "Accessibility",
+                    "page": None,
+                    "url": "https://neu.example/accessibility",
+                },
+            }
+        ]
+    )
+    site_settings.social_links = json.dumps(
+        [{"type": "link", "value": {"platform": "Bluesky", "url": "https://bsky.example/neu"}}]
+    )
+    site_settings.default_social_image = ThemePage.objects.first().banner_image
+    site_settings.save()
+
+    get_involved = StandardPage.objects.get(slug="get-involved")
+    doc = parse(client.get(get_involved.url).content)
+    footer = doc.find("footer")
+    links = {a.text: a.attrs["href"] for a in footer.find_all("a")}
+    assert links["Accessibility"] == "https://neu.example/accessibility"
+    assert links["Bluesky"] == "https://bsky.example/neu"
+    assert links["Privacy notice"] == site_settings.privacy_notice_page.url
+    assert links["belonging@neu.example"] == "mailto:belonging@neu.example"
+    # A page with no image of its own is shared with the site's default image.
+    og_image = doc.find("meta", property="og:image").attrs["content"]
+    assert "/media/images/" in og_image
+
+
+def test_footer_link_needs_exactly_one_target():
+    from django.core.exceptions import ValidationError
+
+    block = blocks.FooterLinkBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"text": "X", "page": None, "url": ""}))
+    assert block.clean(block.to_python({"text": "X", "page": None, "url": "https://neu.example/"}))

@@ -55,3 +55,14 @@ def test_listing_queries_do_not_grow_with_the_number_of_case_studies(client, sta
     add_case_studies(1, 3)
     many = queries_for(client, url)
     assert many == few, f"{url}: {few} queries with 3 case studies, {many} with 6"
+
+
+def test_benchmark_command_reports_every_page_type(starter_site):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("benchmark_pages", repeat=1, stdout=out)
+    rows = {line.split()[0] for line in out.getvalue().splitlines()[1:]}
+    assert {"HomePage", "ThemePage", "CaseStudyIndexPage", "CaseStudyPage", "StandardPage"} <= rows

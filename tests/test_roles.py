@@ -1,7 +1,10 @@
 """Editors write and submit, Publishers approve and publish, through a two-step workflow."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 
@@ -95,7 +98,8 @@ def test_publisher_can_publish(client, django_user_model, roles):
 
 
 def test_membership_team_cannot_edit_pages(client, django_user_model, roles):
-    group, _ = Group.objects.get_or_create(name="Membership team")
+    call_command("setup_groups", stdout=io.StringIO())
+    group = Group.objects.get(name="Membership team")
     user = django_user_model.objects.create_user("member-team", password="not-used")
     user.groups.add(group)
     client.force_login(user)

@@ -1,22 +1,16 @@
-from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.models import BasePage
+from core.models import BasePage, optional_image
 
 
 class ThemePage(BasePage):
     """One of the research's three themes. Its case studies are listed automatically from
     the case studies that name it."""
 
-    banner_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    banner_image = optional_image(
         help_text="Decorative banner shown at the top of the page and on its card. "
         "Do not use an image that carries information: screen readers skip it.",
     )

@@ -1,5 +1,7 @@
 """Local development: debug on, mail printed to the console, a throwaway secret key."""
 
+import warnings
+
 from .base import *  # noqa: F403
 
 DEBUG = True
@@ -8,3 +10,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 SERVE_MEDIA = True
 CREATE_LOCAL_ADMIN = True
+
+# WhiteNoise warns when STATIC_ROOT has not been collected; runserver serves static files
+# from the apps and site/static directly, so there is nothing to collect in development.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)

@@ -1,3 +1,4 @@
+import os
 import secrets
 
 from django.conf import settings
@@ -27,10 +28,11 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
+        port = os.environ.get("PORT", "8000")
         User.objects.create_superuser("admin", "admin@localhost", password)
         self.stdout.write(
             self.style.SUCCESS(
-                "Created local admin account. Sign in at http://127.0.0.1:8000/admin/ with\n"
+                f"Created local admin account. Sign in at http://127.0.0.1:{port}/admin/ with\n"
                 f"  username: admin\n  password: {password}\n"
                 "This password is shown only once."
             )
