@@ -30,6 +30,8 @@ class CaseStudyAdmin(ModelAdmin):
     theme_list.short_description = "Themes"
 
     def status(self, obj):
+        if obj.workflow_in_progress:
+            return "In moderation"
         if not obj.live:
             return "Draft"
         return "Live + draft changes" if obj.has_unpublished_changes else "Live"

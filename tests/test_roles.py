@@ -106,3 +106,14 @@ def test_membership_team_cannot_edit_pages(client, django_user_model, roles):
     for page in Page.objects.filter(depth__gt=1):
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code in (302, 403), page
+
+
+def test_case_study_listing_shows_pages_waiting_for_approval(client, django_user_model, roles):
+    from casestudies.models import CaseStudyPage
+
+    editor = login(client, django_user_model, "Editors")
+    helston = CaseStudyPage.objects.get(slug="helston-community-college")
+    helston.save_revision(user=editor)
+    helston.get_workflow().start(helston, editor)
+    body = client.get("/admin/casestudies/casestudypage/?q=Helston").content.decode()
+    assert "In moderation" in body
