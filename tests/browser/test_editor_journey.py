@@ -23,10 +23,12 @@ from tests.embeds import video_url
 
 pytestmark = pytest.mark.browser
 
-TITLE = "Ashmount Primary School: roots in the town"
-SCHOOL = "Ashmount Primary School"
+# An obviously made-up school: the site must never carry invented facts about a real one,
+# and these pages end up in the editor's guide screenshots.
+TITLE = "Example Primary School: roots in the town"
+SCHOOL = "Example Primary School"
 THEME = "Theme 2: belonging and culture"
-TRAITS_HEADING = "What belonging looks like at Ashmount"
+TRAITS_HEADING = "What belonging looks like at Example Primary"
 TRAITS = [
     ("Known by name", "Every adult greets every child by name at the gate."),
     ("Rooted in the town", "Pupils map their families' stories of the town."),
@@ -35,7 +37,7 @@ COLUMNS = {
     "first": ("Before", ["Pupils felt like visitors in their own school."]),
     "second": ("After", ["Pupils run the breakfast club.", "Attendance is up."]),
 }
-VIDEO_TITLE = "Ashmount's story in three minutes"
+VIDEO_TITLE = "Example Primary's story in three minutes"
 PLAY = f"Play video: {VIDEO_TITLE} (loads content from Test Video)"
 
 
@@ -94,7 +96,7 @@ def test_editor_writes_a_case_study_and_a_publisher_approves_it(
     field(page, "Title").fill(TITLE)
     about = page.get_by_role("region", name="About the school")
     field(about, "School name").fill(SCHOOL)
-    field(about, "Town").fill("Wigan")
+    field(about, "Town").fill("Exampleton")
     field(about, "Region", "combobox").select_option(label="North West England")
     field(about, "Phase", "combobox").select_option(label="Primary")
     about.get_by_label(THEME).check()
@@ -118,7 +120,7 @@ def test_editor_writes_a_case_study_and_a_publisher_approves_it(
 
     video = add_block(page, "Video")
     field(video, "Title").fill(VIDEO_TITLE)
-    field(video, "Video web address").fill(video_url("ashmount"))
+    field(video, "Video web address").fill(video_url("example-primary"))
     guide_screenshots.take(video, "video-block.png")
 
     # Editors cannot publish: their way to the public is the approval workflow.
@@ -136,7 +138,7 @@ def test_editor_writes_a_case_study_and_a_publisher_approves_it(
         rf"Page '{re.escape(TITLE)}' (created and submitted|has been submitted) for moderation\."
     )
     expect(page.get_by_text(submitted)).to_be_visible()
-    expect(page.get_by_role("row", name=re.compile(re.escape(TITLE)))).to_contain_text("Draft")
+    expect(page.get_by_role("row", name=re.compile(re.escape(TITLE)))).to_contain_text("In moderation")
     sign_out(page, editor[0])
     expect(public_listing(page, live_site + "/case-studies/")).to_have_count(0)
 
