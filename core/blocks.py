@@ -45,6 +45,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
         default="h2",
         help_text="Use 'Section heading' for a new section, 'Sub-heading' inside one.",
+        search_index=False,  # a layout choice, not words on the page
     )
 
     class Meta:
@@ -224,7 +225,9 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(ExactlyOneLinkMixin, blocks.StructBlock):
-    heading = blocks.CharBlock(label="Heading", max_length=120)
+    heading = blocks.CharBlock(
+        label="Heading", max_length=120, help_text="A short invitation, e.g. 'Get involved'."
+    )
     text = blocks.TextBlock(label="Text", required=False, help_text="One or two sentences.")
     link_text = blocks.CharBlock(
         label="Button text", max_length=60, help_text="Words on the button, e.g. 'Get involved'."

@@ -137,7 +137,11 @@ class SiteSettings(BaseSiteSetting):
     """Site-wide facts editors can change: who runs the site and where members read how their
     data is used."""
 
-    organisation_name = models.CharField(max_length=120, default="National Education Union")
+    organisation_name = models.CharField(
+        max_length=120,
+        default="National Education Union",
+        help_text="Shown in the footer and in emails to members.",
+    )
     contact_email = models.EmailField(
         blank=True,
         help_text="Where members can write with questions; used as the reply address of emails.",

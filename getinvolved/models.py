@@ -146,6 +146,16 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
     @path("")
     def form_view(self, request):
         privacy_page = privacy_notice_page(request)
+        if privacy_page is None:
+            # Consent must name the notice agreed to: without a live one, take nothing.
+            response = TemplateResponse(
+                request,
+                "getinvolved/interest_form_closed.html",
+                self.get_context(request),
+                status=503,
+            )
+            add_never_cache_headers(response)
+            return response
         if request.method == "POST":
             return self.handle_post(request, privacy_page)
         form = self.get_form(

@@ -4,8 +4,10 @@ submission" permission, which `manage.py setup_groups` gives that group) and sup
 Wagtail lets anyone who can edit a form page read its submissions. Editors build the forms
 but must not read members' answers, so access follows the permission instead."""
 
+from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import path
 from wagtail import hooks
 from wagtail.contrib.forms.utils import get_form_types
@@ -14,7 +16,7 @@ from wagtail.models import Page
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from .models import InterestFormPage, InterestSubmission
+from .models import InterestFormPage, InterestSubmission, privacy_notice_page
 
 VIEW_SUBMISSIONS = "getinvolved.view_interestsubmission"
 
@@ -140,3 +142,50 @@ def register_forms_index():
             name="getinvolved_forms_index_results",
         ),
     ]
+
+
+def pages_holding_submissions(pages):
+    """The interest forms among ``pages`` and their descendants that hold submissions.
+    Deleting a form page deletes its submissions with it (Wagtail's foreign key cascades)."""
+    forms = InterestFormPage.objects.none()
+    for page in pages:
+        forms |= InterestFormPage.objects.descendant_of(page, inclusive=True)
+    return forms.filter(pk__in=InterestSubmission.objects.values("page_id")).distinct()
+
+
+REFUSE_DELETE = (
+    "“{title}” holds members' form submissions, so it cannot be deleted: they would be lost "
+    "with it. Unpublish the page instead, or ask the Membership team to export and delete "
+    "the submissions first."
+)
+
+
+@hooks.register("before_delete_page")
+def keep_forms_that_hold_submissions(request, page):
+    held = pages_holding_submissions([page]).first()
+    if held is not None:
+        messages.error(request, REFUSE_DELETE.format(title=held.title))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_forms_that_hold_submissions_in_bulk(request, action_type, objects, action_class):
+    if action_type != "delete":
+        return None
+    held = pages_holding_submissions(objects).first()
+    if held is not None:
+        messages.error(request, REFUSE_DELETE.format(title=held.title))
+        return redirect("wagtailadmin_explore", held.get_parent().pk)
+    return None
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_when_forms_cannot_be_sent(request, page):
+    if isinstance(page.specific, InterestFormPage) and privacy_notice_page(request) is None:
+        messages.warning(
+            request,
+            "Members cannot send this form yet: choose a privacy notice page under Settings → "
+            "Site settings, and publish it.",
+        )

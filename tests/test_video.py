@@ -5,9 +5,6 @@ Browser behaviour (activation, keyboard, requests, axe) is in tests/browser/test
 """
 
 import html
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -310,29 +307,16 @@ def test_the_admin_is_not_under_the_public_policy(starter_site, editor_client):
 
 
 def test_production_uses_wagtails_real_oembed_finder():
+    from tests.production import run_with_production_settings
+
     program = (
-        "import django; django.setup()\n"
         "from django.conf import settings\n"
         "from wagtail.embeds.finders import get_finders\n"
         "print([type(f).__module__ for f in get_finders()])\n"
         "print(settings.VIDEO_FRAME_SOURCES)\n"
     )
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DJANGO_SECRET_KEY": "x" * 50,
-        "DJANGO_ALLOWED_HOSTS": "example.org",
-        "DATABASE_URL": "sqlite:///:memory:",
-        "REDIS_URL": "redis://127.0.0.1:6379/0",  # required; not connected to at start-up
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        env=environment,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    result = run_with_production_settings(program)
+    assert result.returncode == 0, result.stderr
     finders, frame_sources = result.stdout.splitlines()
     assert finders == "['wagtail.embeds.finders.oembed']"
     assert frame_sources == (

@@ -1,14 +1,16 @@
 """Production: everything secret or host-specific comes from the environment.
 
-Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL.
-Required: REDIS_URL (the shared cache behind the form rate limit).
-Optional: WAGTAILADMIN_BASE_URL, SUBMISSION_RETENTION_MONTHS, FORM_RATE_LIMIT,
+Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL, WAGTAILADMIN_BASE_URL (the
+public address, used in links in staff emails), REDIS_URL (the shared cache behind the form
+rate limit).
+Optional: SUBMISSION_RETENTION_MONTHS, FORM_RATE_LIMIT,
 FORM_RATE_LIMIT_WINDOW, FORM_CLIENT_IP_HEADER, EMAIL_HOST/PORT/HOST_USER/HOST_PASSWORD/USE_TLS,
 DEFAULT_FROM_EMAIL, MEDIA_ROOT, DJANGO_CSRF_TRUSTED_ORIGINS.
 """
 
 import os
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -29,6 +31,8 @@ DEBUG = False
 SECRET_KEY = _required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = _list("DJANGO_ALLOWED_HOSTS") or [_required("DJANGO_ALLOWED_HOSTS")]
 CSRF_TRUSTED_ORIGINS = _list("DJANGO_CSRF_TRUSTED_ORIGINS")
+DATABASES = {"default": dj_database_url.parse(_required("DATABASE_URL"), conn_max_age=60)}
+WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
 
 CACHES = {
     "default": {

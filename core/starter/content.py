@@ -556,52 +556,35 @@ SHARE_PRACTICE = {
 
 INTEREST_FORMS = [REGISTER_INTEREST, SHARE_PRACTICE]
 
-# Generic wording for a first version of the notice. FOR THE COMMS TEAM TO REVIEW with the
-# union's data protection officer before launch: it states no legal facts of its own.
+# A placeholder until the comms team publishes the union's own notice with its data
+# protection officer. It promises nothing on the union's behalf: it only describes what this
+# website itself does with a submission, which the code guarantees (and tests check).
 PRIVACY_NOTICE = {
     "slug": "privacy-notice",
     "title": "Privacy notice",
-    "summary": "How the National Education Union uses what you tell us through this website.",
+    "summary": "What this website does with the information you send through its forms.",
 }
 
 
 def privacy_notice_body(pages):
     return [
         rich_text(
-            "<p><strong>Draft for review by the NEU communications team.</strong></p>"
-            "<p>This notice explains how the National Education Union (NEU) uses the "
-            "information you give us through the forms on this website about the research "
-            "<i>Place and Belonging in School: why it matters today</i>.</p>"
+            "<p><strong>The NEU communications team will replace this page with the union’s "
+            "full privacy notice.</strong> Until then, it describes what this website does "
+            "with what you send through its forms.</p>"
         ),
-        heading("What we collect"),
+        heading("What the website stores"),
         rich_text(
-            "<p>The answers you type into a form: for example your name, email address, "
-            "school or workplace, role, region, membership number if you give it, and any "
-            "story you choose to share. We also record when you sent the form and which "
-            "version of this notice you agreed to.</p>"
-        ),
-        heading("How we use it"),
-        rich_text(
-            "<p>Only to respond to you about the union’s work on place and belonging: to "
-            "contact you about how you would like to be involved, and, with your agreement, to "
-            "share examples of practice with other members. We do not sell your information "
-            "or use it for anything else.</p>"
+            "<p>The answers you type into a form, when you sent it, and which version of this "
+            "notice you agreed to.</p>"
         ),
         heading("Who can see it"),
         rich_text(
-            "<p>Only the union staff who handle these responses. They are stored on the "
-            "website’s own systems and are not sent to other organisations.</p>"
+            "<p>Only the union staff in the team that handles these responses. Emails telling "
+            "them about a new response do not contain your answers.</p>"
         ),
-        heading("How long we keep it"),
+        heading("How long it is kept"),
         rich_text(
-            "<p>Form responses are deleted automatically after a fixed period. You can ask us "
-            "to see, correct or delete what you sent at any time.</p>"
-        ),
-        heading("Your rights and questions"),
-        rich_text(
-            "<p>You have rights over your personal information under data protection law, "
-            "including to see it, have it corrected or deleted, and to complain to the "
-            "Information Commissioner’s Office. To ask about anything in this notice, contact "
-            "the NEU using the details on its main website.</p>"
+            "<p>Responses are deleted automatically after a fixed period set by the union.</p>"
         ),
     ]

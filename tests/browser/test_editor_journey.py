@@ -138,7 +138,9 @@ def test_editor_writes_a_case_study_and_a_publisher_approves_it(
         rf"Page '{re.escape(TITLE)}' (created and submitted|has been submitted) for moderation\."
     )
     expect(page.get_by_text(submitted)).to_be_visible()
-    expect(page.get_by_role("row", name=re.compile(re.escape(TITLE)))).to_contain_text("In moderation")
+    expect(page.get_by_role("row", name=re.compile(re.escape(TITLE)))).to_contain_text(
+        "In moderation"
+    )
     sign_out(page, editor[0])
     expect(public_listing(page, live_site + "/case-studies/")).to_have_count(0)
 

@@ -192,3 +192,31 @@ def test_membership_team_reads_submissions_but_cannot_edit_any_page(client, form
         assert not page.permissions_for_user(membership_user).can_edit(), page
         response = client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code in (302, 403), page
+
+
+def test_pages_holding_submissions_cannot_be_deleted(
+    client, django_user_model, forms, submissions, editor_user
+):
+    from wagtail.models import Page
+
+    def refused(user, url):
+        client.force_login(user)
+        response = client.post(url, follow=True)
+        return any("cannot be deleted" in str(m) for m in response.context["messages"])
+
+    form = forms["register"]
+    # A Publisher may delete pages in general, but not a form holding submissions...
+    assert form.permissions_for_user(editor_user).can_delete()
+    assert refused(editor_user, f"/admin/pages/{form.pk}/delete/")
+    # ...and nobody may delete the section above it, one by one or in bulk.
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    assert refused(admin, f"/admin/pages/{form.get_parent().pk}/delete/")
+    assert refused(admin, f"/admin/bulk/wagtailcore/page/delete/?id={form.pk}&next=/admin/")
+    assert Page.objects.filter(pk__in=[form.pk, form.get_parent().pk]).count() == 2
+    assert InterestSubmission.objects.filter(page=form).count() == 1
+
+    # Once the Membership team has deleted a form's submissions, the form can go.
+    share = forms["share"]
+    InterestSubmission.objects.filter(page=share).delete()
+    assert not refused(editor_user, f"/admin/pages/{share.pk}/delete/")
+    assert not Page.objects.filter(pk=share.pk).exists()

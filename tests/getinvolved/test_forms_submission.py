@@ -46,7 +46,8 @@ def test_consent_records_the_notice_text_and_time(client, register_form):
     assert submission.consented_at is not None
     notice = submission.consent_notice
     assert notice.title == "Privacy notice"
-    assert "How long we keep it" in notice.text
+    assert "How long it is kept" in notice.text
+    assert "Section heading" not in notice.text  # the heading level is not part of the text
     assert notice.page.slug == "privacy-notice"
     assert notice.revision_id == notice.page.live_revision_id
 
@@ -245,3 +246,19 @@ def test_rate_limit_blocks_politely_and_logs_without_personal_data(client, regis
         REMOTE_ADDR="192.0.2.7",
     )
     assert response.status_code == 302
+
+
+def test_without_a_live_privacy_notice_the_form_takes_nothing(client, register_form):
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.privacy_notice_page.specific.unpublish()
+    get = client.get(register_form.url)
+    assert get.status_code == 503
+    assert "This form is closed" in get.content.decode()
+    assert b"<form" not in get.content
+    post = client.post(register_form.url, {"your-name": "A member"})
+    assert post.status_code == 503
+    assert not InterestSubmission.objects.exists()

@@ -1,0 +1,34 @@
+"""Run a snippet of Python under the production settings, in a subprocess, with a complete
+production environment that a test can change."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENVIRONMENT = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "DJANGO_SECRET_KEY": "x" * 50,
+    "DJANGO_ALLOWED_HOSTS": "example.org",
+    "DATABASE_URL": "sqlite:///:memory:",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # not connected to at start-up
+    "WAGTAILADMIN_BASE_URL": "https://belonging.example.org",
+}
+
+
+def run_with_production_settings(program, **changes):
+    """``changes`` override the environment; a value of None removes the variable."""
+    environment = {**os.environ, **PRODUCTION_ENVIRONMENT}
+    for name, value in changes.items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + program],
+        env=environment,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
