@@ -64,7 +64,7 @@ def test_register_interest_with_keyboard_only(live_site, page, axe_scan):
     page.goto(url)
     fill_text(page, "id_your_name", "Sam Member", visited)
     fill_text(page, "id_email_address", "sam@example.org", visited)
-    fill_text(page, "id_school_or_workplace", "Hillside Primary", visited)
+    fill_text(page, "id_school_or_workplace", "Example Primary School", visited)
     fill_text(page, "id_role", "Class teacher", visited)
     tab_to(page, "id_region", visited)
     page.keyboard.type("London")  # type-ahead picks the option
@@ -97,7 +97,7 @@ def test_share_best_practice_with_keyboard_only(live_site, page, axe_scan):
     page.goto(url)
     fill_text(page, "id_your_name", "Ali Member", visited)
     fill_text(page, "id_email_address", "ali@example.org", visited)
-    fill_text(page, "id_school", "Riverside Academy", visited)
+    fill_text(page, "id_school", "Example Academy", visited)
     tab_to(page, "id_region", visited)
     page.keyboard.type("Wales")
     fill_text(page, "id_your_story", "Every pupil has a named adult.\nIt works.", visited)

@@ -16,7 +16,7 @@ def register_answers(**overrides):
     answers = {
         "your_name": "Sam Member",
         "email_address": "sam@example.org",
-        "school_or_workplace": "Hillside Primary",
+        "school_or_workplace": "Example Primary School",
         "role": "Class teacher",
         "region": "London",
         "membership_number": "",
@@ -31,7 +31,7 @@ def share_answers(**overrides):
     answers = {
         "your_name": "Ali Member",
         "email_address": "ali@example.org",
-        "school": "Riverside Academy",
+        "school": "Example Academy",
         "region": "Wales",
         "your_story": "Every pupil has a named adult who greets them each morning.",
         "privacy-consent": "on",

@@ -19,7 +19,9 @@ def submissions(client, forms):
     """One submission to each starter form, sent by members through the site."""
     submit(client, forms["register"], register_answers())
     submit(
-        client, forms["share"], {**register_answers(), "school": "Riverside", "your_story": "Hi"}
+        client,
+        forms["share"],
+        {**register_answers(), "school": "Example Academy", "your_story": "Hi"},
     )
     return InterestSubmission.objects.order_by("pk")
 
