@@ -2,6 +2,17 @@
 
 import re
 
+# The "Register your interest" starter form's fields, in order.
+REGISTER_FIELD_NAMES = [
+    "your_name",
+    "email_address",
+    "school_or_workplace",
+    "role",
+    "region",
+    "membership_number",
+    "how_would_you_like_to_be_involved",
+]
+
 TOKEN_RE = re.compile(r'name="form-token" value="([^"]+)"')
 
 

@@ -3,18 +3,12 @@
 from urllib.parse import quote_from_bytes
 
 from django.test import Client
-from formhelpers import form_token
+from formhelpers import REGISTER_FIELD_NAMES, form_token
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 FIELD_NAMES = [
-    "your_name",
-    "email_address",
-    "school_or_workplace",
-    "role",
-    "region",
-    "membership_number",
-    "how_would_you_like_to_be_involved",
+    *REGISTER_FIELD_NAMES,
     "privacy-consent",
     "website-address",
     "form-token",

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
+from formhelpers import REGISTER_FIELD_NAMES
 from wagtail.models import Page
 
 from core.models import SiteSettings
@@ -90,15 +91,7 @@ def test_setup_site_creates_the_groups(db):
 
 def test_starter_forms_have_their_fields_and_the_privacy_notice_is_set(forms):
     register, share = forms["register"], forms["share"]
-    assert [f.clean_name for f in register.form_fields.all()] == [
-        "your_name",
-        "email_address",
-        "school_or_workplace",
-        "role",
-        "region",
-        "membership_number",
-        "how_would_you_like_to_be_involved",
-    ]
+    assert [f.clean_name for f in register.form_fields.all()] == REGISTER_FIELD_NAMES
     assert not register.form_fields.get(clean_name="membership_number").required
     assert [f.clean_name for f in share.form_fields.all()] == [
         "your_name",
