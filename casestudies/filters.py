@@ -3,7 +3,7 @@ every filtered view has a shareable address."""
 
 import django_filters
 
-from .models import Phase, Region
+from .choices import Phase, Region
 
 
 class CaseStudyFilter(django_filters.FilterSet):
@@ -14,8 +14,9 @@ class CaseStudyFilter(django_filters.FilterSet):
     phase = django_filters.ChoiceFilter(choices=Phase.choices, empty_label="All phases")
 
     def __init__(self, data, queryset, *, index_page):
-        from themes.models import ThemePage
-
         super().__init__(data, queryset)
-        themes = ThemePage.objects.live().public().descendant_of(index_page.get_site().root_page)
+        # The theme pages, reached through the case studies' own relation: themes build on
+        # this app, so it does not import them.
+        theme_model = queryset.model._meta.get_field("themes").related_model
+        themes = theme_model.objects.live().public().descendant_of(index_page.get_site().root_page)
         self.filters["theme"].queryset = themes

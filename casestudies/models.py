@@ -6,30 +6,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, optional_image
 
-
-class Region(models.TextChoices):
-    NORTH_EAST = "north-east", "North East England"
-    NORTH_WEST = "north-west", "North West England"
-    YORKSHIRE = "yorkshire", "Yorkshire and the Humber"
-    EAST_MIDLANDS = "east-midlands", "East Midlands"
-    WEST_MIDLANDS = "west-midlands", "West Midlands"
-    EAST = "east", "East of England"
-    LONDON = "london", "London"
-    SOUTH_EAST = "south-east", "South East England"
-    SOUTH_WEST = "south-west", "South West England"
-    WALES = "wales", "Wales"
-    OTHER = "other", "Elsewhere"
-
-
-class Phase(models.TextChoices):
-    PRIMARY = "primary", "Primary"
-    SECONDARY = "secondary", "Secondary"
-    ALL_THROUGH = "all-through", "All-through"
-    SPECIAL = "special", "Special"
-    OTHER = "other", "Other"
+from .blocks import BodyStreamBlock
+from .choices import Phase, Region
+from .filters import CaseStudyFilter
 
 
 class CaseStudyIndexPage(BasePage):
@@ -51,8 +33,6 @@ class CaseStudyIndexPage(BasePage):
         verbose_name = "case study index"
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import CaseStudyFilter
-
         context = super().get_context(request, *args, **kwargs)
         case_studies = (
             CaseStudyPage.objects.child_of(self)

@@ -1,39 +1,22 @@
 """StreamField blocks shared by every page type.
 
-Each block is defined once here and reused through ``BodyStreamBlock`` so that editors get
-the same choices, and visitors the same markup, on the overview, theme, case-study and
-standard pages. Every block has a description and a ``preview_value`` so the block picker
-shows editors what it looks like (rendered with the site stylesheet, offline).
+Each block is defined once here and reused through ``ContentStreamBlock`` (extended by
+``casestudies.blocks.BodyStreamBlock``) so that editors get the same choices, and visitors the
+same markup, on the overview, theme, case-study and standard pages. Every block has a
+description and a ``preview_value`` so the block picker shows editors what it looks like
+(rendered with the site stylesheet, offline).
 """
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
-
-from core import video
 
 # Rich text features editors may use in body copy: no headings (use the heading block so
 # the outline stays correct) and no embeds (use the video block).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-
-def _first_live(model_path):
-    """Preview values that need a real object (an image, a case study) use the first one in
-    the database, so previews never reach outside the site."""
-
-    def lookup():
-        from django.apps import apps
-
-        model = apps.get_model(model_path)
-        queryset = model.objects.all()
-        if hasattr(queryset, "live"):
-            queryset = queryset.live()
-        found = queryset.order_by("pk").first()
-        return found.pk if found else None
-
-    return lookup
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -93,7 +76,8 @@ class FigureBlock(blocks.StructBlock):
         description = "An image with an optional caption, sized to fit every screen."
 
     def get_preview_value(self):
-        image = _first_live("wagtailimages.Image")()
+        # The first image in the library, so the preview never reaches outside the site.
+        image = get_image_model().objects.order_by("pk").values_list("pk", flat=True).first()
         return self.to_python(
             {
                 "image": {"image": image, "decorative": False, "alt_text": "Example image"},
@@ -267,99 +251,13 @@ class ReusableCallToActionBlock(SnippetChooserBlock):
         )
 
     def get_preview_value(self):
-        from .models import ReusableCallToAction
-
-        return ReusableCallToAction.objects.order_by("pk").first()
+        return self.target_model.objects.order_by("pk").first()
 
 
-class VideoBlock(blocks.StructBlock):
-    """A video shown as a facade: poster, title and a Play button that loads the provider's
-    player only when pressed (see core/video.py and site/static/js/video.js). Without
-    JavaScript, or when the provider cannot be reached, it is a link to the video."""
+class ContentStreamBlock(blocks.StreamBlock):
+    """The blocks of page bodies that need nothing beyond this app. Page apps extend it with
+    their own blocks (see casestudies.blocks.BodyStreamBlock)."""
 
-    title = blocks.CharBlock(
-        max_length=200,
-        help_text="What the video is, e.g. 'Krissi Carter: TED talk'. Also names the Play "
-        "button and the player for screen-reader users.",
-    )
-    url = blocks.URLBlock(
-        required=False,
-        label="Video web address",
-        help_text="The address of the video on YouTube, Vimeo, TED or another provider that "
-        "allows embedding. Until you add one, visitors see 'Video coming soon'.",
-    )
-    description = blocks.TextBlock(
-        required=False, help_text="Optional: one or two sentences about the video."
-    )
-    poster = ImageChooserBlock(
-        required=False,
-        help_text="Optional: a still shown before the video plays. Without one, the "
-        "provider's thumbnail is used.",
-    )
-    duration = blocks.CharBlock(
-        required=False, max_length=40, help_text="Optional: how long it is, e.g. '15 minutes'."
-    )
-    transcript = blocks.RichTextBlock(
-        required=False,
-        features=RICH_TEXT_FEATURES,
-        help_text="Everything said (and important sounds), for visitors who cannot hear the "
-        "video. Shown in a 'Transcript' section that visitors can open.",
-    )
-    captions_note = blocks.CharBlock(
-        required=False,
-        max_length=250,
-        help_text="Optional: e.g. 'English captions are available: turn them on in the player.'",
-    )
-
-    class Meta:
-        icon = "media"
-        template = "core/blocks/video.html"
-        description = "A video from YouTube, Vimeo, TED or another provider, with a transcript."
-        # No web address: the preview must not contact a provider.
-        preview_value = {
-            "title": "Krissi Carter: TED talk",
-            "url": "",
-            "description": "A headteacher on the changes her school made.",
-        }
-
-    def clean(self, value):
-        value = super().clean(value)
-        url = value.get("url")
-        # Wagtail's EmbedBlock fetches the embed here and refuses to save when the provider
-        # cannot be reached. Only a URL that no provider recognises is an error; an outage is
-        # a warning after saving (core/wagtail_hooks.py), so the page and its URL are kept.
-        if url and not video.is_embeddable(url):
-            message = (
-                f"We can't embed videos from {video.host_of(url)}. Use the address of the "
-                "video on YouTube, Vimeo, TED or another provider that allows embedding."
-            )
-            raise StructBlockValidationError(block_errors={"url": ValidationError(message)})
-        return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["video"] = video.video_for(value["url"]) if value.get("url") else None
-        return context
-
-
-class CaseStudyTeaserBlock(blocks.StructBlock):
-    case_study = blocks.PageChooserBlock(
-        label="Case study",
-        page_type="casestudies.CaseStudyPage",
-        help_text="Shows the case study's title, place, phase and summary as a link.",
-    )
-
-    class Meta:
-        icon = "doc-full"
-        label = "Case study teaser"
-        template = "core/blocks/case_study_teaser.html"
-        description = "A card linking to one of the case studies."
-
-    def get_preview_value(self):
-        return self.to_python({"case_study": _first_live("casestudies.CaseStudyPage")()})
-
-
-class BodyStreamBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
         template="core/blocks/rich_text.html",
@@ -375,5 +273,3 @@ class BodyStreamBlock(blocks.StreamBlock):
     comparison = ComparisonBlock()
     call_to_action = CallToActionBlock()
     shared_call_to_action = ReusableCallToActionBlock()
-    video = VideoBlock()
-    case_study_teaser = CaseStudyTeaserBlock()

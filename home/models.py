@@ -4,8 +4,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from casestudies.blocks import BodyStreamBlock
+from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, optional_image
+from themes.models import ThemePage
 
 
 class HomePage(BasePage):
@@ -74,8 +76,6 @@ class HomePage(BasePage):
         return self.report_cover
 
     def get_context(self, request, *args, **kwargs):
-        from themes.models import ThemePage
-
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = (
             ThemePage.objects.child_of(self).live().public().select_related("banner_image")

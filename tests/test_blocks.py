@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from casestudies import blocks as casestudy_blocks
 from casestudies.models import CaseStudyPage
 from core import blocks
 from home.models import HomePage, StandardPage
@@ -126,7 +127,7 @@ def test_image_block_renders_a_responsive_picture_with_alt_text(starter_site):
 @pytest.mark.django_db
 def test_case_study_teaser_is_a_card_linking_to_a_live_case_study(starter_site):
     case_study = CaseStudyPage.objects.get(slug="helston-community-college")
-    block = blocks.CaseStudyTeaserBlock()
+    block = casestudy_blocks.CaseStudyTeaserBlock()
     doc = render(block, {"case_study": case_study.pk})
     assert doc.find("article").find("a").attrs["href"] == case_study.url
     case_study.unpublish()
@@ -135,7 +136,7 @@ def test_case_study_teaser_is_a_card_linking_to_a_live_case_study(starter_site):
 
 @pytest.mark.parametrize("block_name", ["trait_list", "comparison"])
 def test_trait_list_and_comparison_are_defined_once_and_used_by_several_page_types(block_name):
-    shared = blocks.BodyStreamBlock.base_blocks[block_name].__class__
+    shared = casestudy_blocks.BodyStreamBlock.base_blocks[block_name].__class__
     users = [
         model
         for model in (HomePage, ThemePage, CaseStudyPage, StandardPage)

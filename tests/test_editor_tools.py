@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from casestudies.blocks import BodyStreamBlock
 from casestudies.models import CaseStudyPage
 from core import blocks
 from core.models import ReusableCallToAction
@@ -28,12 +29,12 @@ def editor_client(client, editor):
     return client
 
 
-BODY_BLOCK_NAMES = list(blocks.BodyStreamBlock.base_blocks)
+BODY_BLOCK_NAMES = list(BodyStreamBlock.base_blocks)
 
 
 @pytest.mark.parametrize("name", BODY_BLOCK_NAMES)
 def test_every_body_block_has_a_label_and_description(name):
-    block = blocks.BodyStreamBlock.base_blocks[name]
+    block = BodyStreamBlock.base_blocks[name]
     assert block.label and block.meta.description, name
 
 

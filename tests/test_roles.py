@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, Workflow
 
-from core.roles import WORKFLOW_NAME, WORKFLOW_STEPS, ensure_editorial_roles
+from sitesetup.roles import WORKFLOW_NAME, WORKFLOW_STEPS, ensure_editorial_roles
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db

@@ -102,7 +102,7 @@ def test_facade_loads_nothing_from_the_provider(starter_site, client):
         "(loads content from Test Video)</span>"
     ) in text
     assert "Playing the video loads content from Test Video" in text
-    assert elements.all("script", src="/static/js/video.js")
+    assert elements.all("script", src="/static/video/video.js")
 
 
 def test_editor_poster_duration_and_captions_note_are_shown(starter_site, client):

@@ -2,7 +2,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import BodyStreamBlock
+from casestudies.blocks import BodyStreamBlock
 from core.models import BasePage, optional_image
 
 

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.roles import ensure_editorial_roles
-from getinvolved.roles import ensure_membership_team
+from sitesetup.roles import ensure_editorial_roles, ensure_membership_team
 
 
 class Command(BaseCommand):

@@ -6,6 +6,8 @@
 - Publishers do all that and approve, publish and unpublish.
 - Every page goes through a two-step workflow ("Content review", then "Sign-off"), each
   step approved by a Publisher.
+- The Membership team alone (with superusers) reads and exports interest form submissions;
+  it holds no page permissions.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -22,6 +24,7 @@ from wagtail.models import (
 )
 
 EDITORS = "Editors"
+MEMBERSHIP_TEAM = "Membership team"
 PUBLISHERS = "Publishers"
 WORKFLOW_NAME = "Two-step approval"
 WORKFLOW_STEPS = ["Content review", "Sign-off"]
@@ -118,3 +121,17 @@ def ensure_workflow(approvers, root_page):
     # The workflow assigned to the root page applies to every page below it.
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
     return workflow
+
+
+@transaction.atomic
+def ensure_membership_team():
+    group, _ = Group.objects.get_or_create(name=MEMBERSHIP_TEAM)
+    # getinvolved.access lets in exactly the holders of view_interestsubmission.
+    group.permissions.add(
+        permission("wagtailadmin.access_admin"),
+        permission("getinvolved.view_interestsubmission"),
+    )
+    # No page permissions: the team reads submissions through its own forms index and
+    # cannot edit pages.
+    GroupPagePermission.objects.filter(group=group).delete()
+    return group

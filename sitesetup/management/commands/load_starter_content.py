@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.starter.loader import StarterContent
+from sitesetup.starter.loader import StarterContent
 
 
 class Command(BaseCommand):

@@ -147,3 +147,10 @@ def store_poster(embed):
         logger.warning("Could not store the thumbnail for %s: %s", embed.url, error)
         return
     default_storage.save(name, ContentFile(jpeg.getvalue()))
+
+
+def store_poster_for_new_embed(sender, instance, created, **kwargs):
+    """Wagtail creates an Embed when it first fetches a video's details from the provider:
+    that is the moment to keep a copy of its thumbnail."""
+    if created:
+        store_poster(instance)

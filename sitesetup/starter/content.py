@@ -4,7 +4,7 @@ brief. Only facts from those sources appear here; editors add everything else in
 Page bodies are StreamField data in Wagtail's raw JSON form. Functions that need another
 page (a case-study teaser, a call to action) take the dict of pages built so far."""
 
-from casestudies.models import Region
+from casestudies.choices import Region
 
 OVERVIEW_SEO_TITLE = "Place and Belonging in School: why it matters today"
 OVERVIEW_SUMMARY = (
