@@ -1,6 +1,9 @@
 """The video block: a facade (poster, title, a Play button) that loads the provider's player
-only when pressed (see oembed.py and static/video/video.js). Without JavaScript, or when the
-provider cannot be reached, it is a link to the video."""
+only when pressed (see oembed.py and static/video/video.js). Without JavaScript, or until the
+video has been looked up successfully, it is a link to the video.
+
+Rendering reads only what the background task stored (tasks.py): the block never asks the
+provider while a visitor waits for the page."""
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
@@ -14,8 +17,7 @@ from . import oembed
 
 class VideoBlock(blocks.StructBlock):
     """A video shown as a facade: poster, title and a Play button that loads the provider's
-    player only when pressed (see oembed.py and static/video/video.js). Without
-    JavaScript, or when the provider cannot be reached, it is a link to the video."""
+    player only when pressed. Without JavaScript, or when no lookup is stored, a link."""
 
     title = blocks.CharBlock(
         max_length=200,
@@ -67,7 +69,7 @@ class VideoBlock(blocks.StructBlock):
         url = value.get("url")
         # Wagtail's EmbedBlock fetches the embed here and refuses to save when the provider
         # cannot be reached. Only a URL that no provider recognises is an error; an outage is
-        # a warning after saving (core/wagtail_hooks.py), so the page and its URL are kept.
+        # a warning after saving (wagtail_hooks.py), so the page and its URL are kept.
         if url and not oembed.is_embeddable(url):
             message = (
                 f"We can't embed videos from {oembed.host_of(url)}. Use the address of the "
@@ -78,5 +80,14 @@ class VideoBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["video"] = oembed.video_for(value["url"]) if value.get("url") else None
+        context["video"] = oembed.stored_video(value["url"]) if value.get("url") else None
         return context
+
+
+def videos_in(page):
+    """The values of the video blocks in a page's body, in order."""
+    return [
+        child.value
+        for child in getattr(page, "body", None) or []
+        if isinstance(child.block, VideoBlock)
+    ]

@@ -5,19 +5,19 @@ iframe straight into the page, so the provider's scripts and cookies load before
 chooses to play, and it renders nothing when the provider cannot be reached. Instead the
 block shows a facade (poster, title, link) and this module supplies what it needs: the
 provider's name, the player address to load on request and a poster served from this site.
+
+Two ways in, kept apart on purpose: ``look_up`` asks the provider (through Wagtail, which
+stores the answer in its ``Embed`` model) and runs only in the background task and after an
+editor saves; ``stored_video`` reads what was stored and is all a public render uses, so a
+slow or unreachable provider can never slow a page down.
 """
 
-import io
 import logging
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import requests
+from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from PIL import Image
 from wagtail.embeds.embeds import get_embed, get_embed_hash
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.finders import get_finders
@@ -35,9 +35,6 @@ PROVIDER_NAMES = {
 # YouTube's privacy-enhanced mode: the same player, but no cookies until the visitor plays.
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com"}
 YOUTUBE_NO_COOKIE_HOST = "www.youtube-nocookie.com"
-POSTER_FOLDER = "video-posters"
-POSTER_MAX_SIZE = (1280, 1280)
-THUMBNAIL_TIMEOUT_SECONDS = 5
 
 
 @dataclass(frozen=True)
@@ -67,37 +64,37 @@ def provider_name_from_url(url):
     return host or "the provider"
 
 
+def stored_embed(url):
+    """The stored lookup for ``url``, however old (with its poster row, if any), or None.
+    Reads the database only."""
+    return Embed.objects.select_related("video_poster").filter(hash=get_embed_hash(url)).first()
+
+
 def look_up(url):
-    """The embed for ``url``: Wagtail's cached lookup, fetched from the provider when not
-    cached. If the provider cannot be reached, the last successful lookup however old
-    (Wagtail would refetch one past its ``cache_until``), or None if there never was one."""
+    """The embed for ``url``: Wagtail's stored lookup, fetched from the provider when missing
+    or past its ``cache_until``. If the provider cannot be reached, the last successful lookup
+    however old, or None if there never was one. May take seconds: never call it while
+    rendering a public page."""
     try:
         return get_embed(url)
     except EmbedException as error:
         logger.warning("Video provider lookup failed for %s: %s", url, error)
-        return Embed.objects.filter(hash=get_embed_hash(url)).first()
+        return stored_embed(url)
 
 
-def video_for(url):
-    embed = look_up(url)
+def stored_video(url):
+    """What the facade shows for ``url``, from the database only: no provider call and no
+    storage call. A video never looked up successfully is a link to it."""
+    embed = stored_embed(url)
     if embed is None:
         return Video(url, provider_name_from_url(url), player_url="", poster_url="")
+    poster = getattr(embed, "video_poster", None)
     return Video(
         url,
         embed.provider_name or provider_name_from_url(url),
         player_url=player_url(embed.html),
-        poster_url=stored_poster_url(embed),
+        poster_url=poster.image.url if poster else "",
     )
-
-
-class _IframeSource(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.src = ""
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "iframe" and not self.src:
-            self.src = dict(attrs).get("src") or ""
 
 
 def player_url(embed_html):
@@ -105,52 +102,15 @@ def player_url(embed_html):
     domain and autoplay on (the visitor has just pressed Play). Empty if the embed has no
     iframe, or its player is not allowed by the site's Content-Security-Policy frame-src
     (settings.VIDEO_FRAME_SOURCES): such videos are offered as a link only."""
-    parser = _IframeSource()
-    parser.feed(embed_html or "")
-    parts = urlsplit(parser.src)
+    iframe = BeautifulSoup(embed_html or "", "html.parser").find("iframe")
+    src = (iframe.get("src") or "") if iframe else ""
+    parts = urlsplit(src)
     if parts.scheme not in ("http", "https"):
         return ""
     if parts.hostname in YOUTUBE_HOSTS:
         parts = parts._replace(scheme="https", netloc=YOUTUBE_NO_COOKIE_HOST)
     if f"{parts.scheme}://{parts.netloc}" not in settings.VIDEO_FRAME_SOURCES:
-        logger.info("Video player %s is not in VIDEO_FRAME_SOURCES: link only", parser.src)
+        logger.info("Video player %s is not in VIDEO_FRAME_SOURCES: link only", src)
         return ""
     query = "&".join(filter(None, [parts.query, urlencode({"autoplay": 1})]))
     return urlunsplit(parts._replace(query=query))
-
-
-def poster_name(embed):
-    return f"{POSTER_FOLDER}/{embed.hash}.jpg"
-
-
-def stored_poster_url(embed):
-    name = poster_name(embed)
-    return default_storage.url(name) if default_storage.exists(name) else ""
-
-
-def store_poster(embed):
-    """Keep a copy of the provider's thumbnail on this site, so the facade can show it
-    without the visitor's browser contacting the provider. Re-encoded as JPEG, which also
-    makes sure it is an image. Failures are logged: the facade then shows a placeholder."""
-    name = poster_name(embed)
-    if not embed.thumbnail_url or default_storage.exists(name):
-        return
-    try:
-        response = requests.get(embed.thumbnail_url, timeout=THUMBNAIL_TIMEOUT_SECONDS)
-        response.raise_for_status()
-        with Image.open(io.BytesIO(response.content)) as image:
-            poster = image.convert("RGB")
-        poster.thumbnail(POSTER_MAX_SIZE)
-        jpeg = io.BytesIO()
-        poster.save(jpeg, "JPEG", quality=85)
-    except (requests.RequestException, OSError, Image.DecompressionBombError) as error:
-        logger.warning("Could not store the thumbnail for %s: %s", embed.url, error)
-        return
-    default_storage.save(name, ContentFile(jpeg.getvalue()))
-
-
-def store_poster_for_new_embed(sender, instance, created, **kwargs):
-    """Wagtail creates an Embed when it first fetches a video's details from the provider:
-    that is the moment to keep a copy of its thumbnail."""
-    if created:
-        store_poster(instance)

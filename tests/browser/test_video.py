@@ -24,7 +24,9 @@ WATCH = f"Watch “{TITLE}” on Test Video"
 
 @pytest.fixture
 def theme_with_video(live_site, player_origin):
-    """The address of Theme 1, its starter video given a web address and a transcript."""
+    """The address of Theme 1, its starter video given a web address and a transcript.
+    Publishing queues the video's lookup and poster copy, which the tests' immediate task
+    backend runs at once, from the live server's stand-in provider."""
     return live_site + publish_theme_1_video(video_url("krissi-carter")).url
 
 

@@ -1,4 +1,4 @@
-// Video facade (core/templates/core/blocks/video.html). Replaces the link to the video with
+// Video facade (video/templates/video/video_block.html). Replaces the link to the video with
 // a Play button and, only when the visitor presses it (click, Enter or Space), the button
 // with the provider's player. Until then nothing is loaded from the provider. Without
 // JavaScript the link stays. An external file: the Content-Security-Policy forbids inline
