@@ -1,17 +1,15 @@
-import hashlib
-import json
+"""The app's models: the interest form page editors build (declarations, routes and small
+helpers) and its form fields. What a submission stores is declared in records.py and imported
+here, so that ``getinvolved.models`` names every model of the app; what happens to a POST is
+decided in submissions.py."""
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, models, transaction
-from django.shortcuts import redirect
+from django.db import models
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     AbstractFormField,
-    AbstractFormSubmission,
     EmailFormMixin,
     FormMixin,
     validate_to_address,
@@ -22,8 +20,18 @@ from wagtail.fields import RichTextField
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, SiteSettings
 
-from . import protection
-from .forms import TOKEN_FIELD, InterestFormBuilder
+from . import submissions
+from .forms import InterestFormBuilder
+from .records import ConsentNotice, EmailDelivery, InterestSubmission
+
+__all__ = [
+    "ConsentNotice",
+    "EmailDelivery",
+    "InterestFormField",
+    "InterestFormPage",
+    "InterestSubmission",
+    "privacy_notice_page",
+]
 
 
 class InterestFormField(AbstractFormField):
@@ -31,9 +39,10 @@ class InterestFormField(AbstractFormField):
 
 
 class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
-    """A form built by editors with Wagtail's form builder. The submission is stored first;
-    emails are queued as background tasks (see tasks.py), so a mail outage never reaches the
-    member. The form is shown at the page's URL and the thank-you content at thank-you/."""
+    """A form built by editors with Wagtail's form builder. The form is shown at the page's
+    URL and the thank-you content at thank-you/. A POST is handled by submissions.py: the
+    submission is stored first and its emails queued as background tasks (tasks.py), so a
+    mail outage never reaches the member."""
 
     intro = RichTextField(
         features=RICH_TEXT_FEATURES, blank=True, help_text="Shown above the form: what it is for."
@@ -128,6 +137,9 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         ]
 
     def get_submissions_list_view_class(self):
+        # Wagtail's own submissions URLs serve this view for these pages. Imported here, as
+        # Wagtail imports its own: admin views cannot be imported while models load. One
+        # way only: views.py never imports the models.
         from .views import SafeSubmissionsListView
 
         return SafeSubmissionsListView
@@ -157,13 +169,8 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
             add_never_cache_headers(response)
             return response
         if request.method == "POST":
-            return self.handle_post(request, privacy_page)
-        form = self.get_form(
-            user=request.user,
-            privacy_page=privacy_page,
-            initial={TOKEN_FIELD: protection.issue_token(self)},
-        )
-        return self.render_form(request, form)
+            return submissions.handle_post(self, request, privacy_page)
+        return self.render_form(request, submissions.blank_form(self, request, privacy_page))
 
     @path("thank-you/")
     def thank_you_view(self, request):
@@ -177,91 +184,11 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         add_never_cache_headers(response)
         return response
 
-    def handle_post(self, request, privacy_page):
-        form = self.get_form(request.POST, user=request.user, privacy_page=privacy_page)
-
-        def refuse(reason, message, status, new_token=None):
-            protection.log_blocked(request, self, reason)
-            if new_token:
-                form.data = form.data.copy()
-                form.data[TOKEN_FIELD] = new_token
-            return self.render_form(request, form, problem=message, status=status)
-
-        if protection.rate_limit_exceeded(request, self):
-            return refuse(
-                "rate-limit",
-                "We have received a lot of forms from your connection in a short time. "
-                "Your answers are still here: please wait a few minutes, then send the form again.",
-                429,
-            )
-        if form.honeypot_filled():
-            return refuse(
-                "honeypot",
-                "We could not accept this form. Please check your answers and send it again.",
-                400,
-                new_token=protection.reissue_token(self),
-            )
-        try:
-            key = protection.read_token(self, request.POST.get(TOKEN_FIELD))
-        except protection.TokenProblem as problem:
-            if str(problem) == "too-fast":
-                message = (
-                    "That was quicker than we expected from a person. Please check your "
-                    "answers, then send the form again."
-                )
-                new_token = protection.issue_token(self)
-            else:
-                message = (
-                    "For your security this form had expired. Your answers are still here: "
-                    "please check them and send the form again."
-                )
-                new_token = protection.reissue_token(self)
-            return refuse(f"token-{problem}", message, 400, new_token=new_token)
-
-        if InterestSubmission.objects.filter(idempotency_key=key).exists():
-            return redirect(self.thank_you_url())  # a second click or a resend: stored once
-        if not form.is_valid():
-            return self.render_form(request, form)
-        self.store_submission(form, key, privacy_page)
-        # Post/redirect/get: refreshing the thank-you page cannot send the form again.
-        return redirect(self.thank_you_url())
-
     def thank_you_url(self):
         return self.url + self.reverse_subpage("thank_you_view")
 
     def process_form_submission(self, form):
-        raise NotImplementedError("Interest forms are stored by store_submission().")
-
-    def store_submission(self, form, key, privacy_page):
-        """Store the answers with the consent record, then queue the emails in the same
-        transaction. A duplicate (same token, or the same answers to this form) is dropped."""
-        from .tasks import queue_emails
-
-        answers = form.answers()
-        fingerprint = hashlib.sha256(
-            json.dumps([self.pk, answers], cls=DjangoJSONEncoder, sort_keys=True).encode()
-        ).hexdigest()
-        notice = ConsentNotice.for_page(privacy_page)
-        try:
-            with transaction.atomic():
-                submission = InterestSubmission.objects.create(
-                    page=self,
-                    form_data=answers,
-                    idempotency_key=key,
-                    fingerprint=fingerprint,
-                    region=str(answers.get("region") or "")[:255],
-                    consent_notice=notice,
-                    consented_at=timezone.now(),
-                )
-                queue_emails(submission)
-        except IntegrityError:
-            duplicate = InterestSubmission.objects.filter(
-                models.Q(idempotency_key=key) | models.Q(page=self, fingerprint=fingerprint)
-            ).first()
-            if duplicate is None:
-                raise
-            return duplicate
-        return submission
+        raise NotImplementedError("Interest forms are stored by submissions.store().")
 
     def member_email(self, submission):
         """The first email address the member gave, if the form asks for one."""
@@ -280,125 +207,3 @@ def privacy_notice_page(request):
     if page is None or not page.live:
         return None
     return page.specific
-
-
-class ConsentNotice(models.Model):
-    """The text of a privacy notice as members agreed to it. Each distinct text is stored
-    once; submissions point at the one that was live when the member ticked the box."""
-
-    page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    revision_id = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The page's live revision when first agreed to."
-    )
-    title = models.CharField(max_length=255)
-    text = models.TextField()
-    sha256 = models.CharField(max_length=64, unique=True)
-    first_agreed_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "privacy notice version"
-
-    def __str__(self):
-        return f"{self.title} (revision {self.revision_id}, {self.sha256[:10]})"
-
-    @classmethod
-    def for_page(cls, page):
-        if page is None:
-            return None
-        # The body's text as search indexing sees it: every block's words, nothing rendered.
-        body = getattr(page, "body", None)
-        parts = body.stream_block.get_searchable_content(body) if body else []
-        text = "\n\n".join(" ".join(str(part).split()) for part in parts if str(part).strip())
-        digest = hashlib.sha256(f"{page.title}\n\n{text}".encode()).hexdigest()
-        notice, _ = cls.objects.get_or_create(
-            sha256=digest,
-            defaults={
-                "page": page,
-                "revision_id": page.live_revision_id,
-                "title": page.title,
-                "text": text,
-            },
-        )
-        return notice
-
-
-class InterestSubmission(AbstractFormSubmission):
-    """One member's answers to an interest form, with the consent they gave."""
-
-    idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
-    # A hash of the form and the answers: the same answers sent again (say after going back
-    # and reloading the form, which issues a new token) are stored once.
-    fingerprint = models.CharField(max_length=64, editable=False)
-    region = models.CharField(max_length=255, blank=True, db_index=True)
-    consent_notice = models.ForeignKey(
-        ConsentNotice, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    consented_at = models.DateTimeField()
-
-    class Meta:
-        verbose_name = "interest submission"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "fingerprint"], name="getinvolved_one_submission_per_answers"
-            )
-        ]
-        indexes = [models.Index(fields=["submit_time"])]
-
-    def __str__(self):
-        return f"{self.page.title}, {timezone.localtime(self.submit_time):%d %b %Y %H:%M}"
-
-    def get_data(self):
-        return {
-            **super().get_data(),
-            "consented_at": self.consented_at,
-            "consent_notice": str(self.consent_notice) if self.consent_notice else "",
-        }
-
-    def delivery_summary(self):
-        return ", ".join(
-            f"{delivery.get_kind_display()}: {delivery.get_status_display()}"
-            for delivery in self.deliveries.all()
-        )
-
-    delivery_summary.short_description = "Emails"
-
-
-class EmailDelivery(models.Model):
-    """One email owed for a submission. Sending is claimed on this row before the message
-    goes out, so a repeated or retried task never sends it twice."""
-
-    class Kind(models.TextChoices):
-        NOTIFICATION = "notification", "Team notification"
-        CONFIRMATION = "confirmation", "Confirmation to member"
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to send"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        RETRYING = "retrying", "Failed, will retry"
-        FAILED = "failed", "Failed, gave up"
-
-    submission = models.ForeignKey(
-        InterestSubmission, on_delete=models.CASCADE, related_name="deliveries"
-    )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    recipients = models.TextField(help_text="Comma-separated addresses.")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=500, blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = "email delivery"
-        verbose_name_plural = "email deliveries"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["submission", "kind"], name="getinvolved_one_delivery_per_kind"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} for submission {self.submission_id}"

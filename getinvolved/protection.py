@@ -1,6 +1,9 @@
 """Spam and abuse protection that needs no third-party service: a signed one-time form
-token (idempotency key and minimum fill time), a honeypot field and a per-client rate limit
-in Django's cache. Blocked attempts are logged without personal data."""
+token (idempotency key and minimum fill time) and a per-client rate limit in Django's cache
+(the honeypot field is in forms.py). Blocked attempts are logged without personal data.
+
+Mechanisms only: which checks run, in which order, and what the member is told is decided
+in submissions.py. Nothing here knows the models."""
 
 import hashlib
 import logging
@@ -32,7 +35,11 @@ def reissue_token(page):
 
 
 class TokenProblem(Exception):
-    pass
+    """Why a token is unusable: ``reason`` is "invalid", "expired" or "too-fast"."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def read_token(page, token):

@@ -1,4 +1,5 @@
-"""Notification emails, sent by the tasks framework's worker after the submission is stored.
+"""Notification emails, sent by the tasks framework's worker after the submission is stored
+(submissions.queue_emails records each one owed and queues send_delivery for it).
 
 django-tasks has no retries of its own: a failed send is queued again with a growing delay
 (run_after) until FORM_EMAIL_MAX_ATTEMPTS, and each attempt is recorded on the
@@ -17,28 +18,9 @@ from django_tasks import task
 
 from core.models import SiteSettings
 
-from .models import EmailDelivery
+from .records import EmailDelivery
 
 logger = logging.getLogger("getinvolved.email")
-
-
-def queue_emails(submission):
-    """Record the emails owed for a new submission and queue a task for each. Called inside
-    the transaction that stores the submission: with the database task backend the tasks are
-    committed with it, or not at all."""
-    page = submission.page.specific
-    owed = []
-    recipients = page.notification_recipients()
-    if recipients:
-        owed.append((EmailDelivery.Kind.NOTIFICATION, recipients))
-    member = page.member_email(submission)
-    if page.send_confirmation and member:
-        owed.append((EmailDelivery.Kind.CONFIRMATION, [member]))
-    for kind, addresses in owed:
-        delivery = EmailDelivery.objects.create(
-            submission=submission, kind=kind, recipients=",".join(addresses)
-        )
-        send_delivery.enqueue(delivery.pk)
 
 
 @task()

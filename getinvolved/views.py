@@ -1,5 +1,14 @@
+"""The admin views the Membership team reads submissions in. Each checks the access policy
+itself (access.py); none of them imports the models."""
+
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
+
+from .access import SubmissionsAccessMixin
+
+# URL names of the team's forms index (see wagtail_hooks.register_forms_index).
+FORMS_INDEX = "getinvolved_forms_index"
+FORMS_INDEX_RESULTS = "getinvolved_forms_index_results"
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice or Google
 # Sheets when a CSV is opened ("=HYPERLINK(...)", "+cmd|...", "@SUM(...)"), even after
@@ -19,12 +28,16 @@ def spreadsheet_safe(value):
     return value
 
 
-class SafeSubmissionsListView(SubmissionsListView):
-    """Wagtail's submissions listing with its CSV and XLSX export, made safe to open.
+class SafeSubmissionsListView(SubmissionsAccessMixin, SubmissionsListView):
+    """Wagtail's listing of one form's submissions with its CSV and XLSX export, made safe to
+    open, and refused outright to anyone outside the access policy. Interest form pages return
+    it from ``get_submissions_list_view_class``, so Wagtail's own listing URLs serve it.
 
     Wagtail 8 neutralises formulas only in XLSX and only those starting with "=" (it stores
     them as text); its CSV export writes what members typed as it is. Every value of every
     export goes through preprocess_field_value, so fixing it there covers both formats."""
+
+    forms_index_url_name = FORMS_INDEX  # the breadcrumb back to the forms the team can open
 
     def preprocess_field_value(self, field, value, export_format):
         return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
@@ -32,3 +45,16 @@ class SafeSubmissionsListView(SubmissionsListView):
     def get_heading(self, queryset, field):
         # Headings are editors' field labels: safe to open whatever an editor typed, too.
         return spreadsheet_safe(super().get_heading(queryset, field))
+
+
+class MembershipFormsIndexView(SubmissionsAccessMixin, FormPagesListView):
+    """The forms index the Forms menu item opens: Wagtail's own, at a URL of its own, opened
+    by the access policy instead of page rights.
+
+    Wagtail's index (at forms/, still there) requires some permission on pages, which the
+    Membership team must not have; which forms it lists still comes from Wagtail's
+    get_forms_for_user() and so from the policy's hook."""
+
+    any_permission_required = None
+    index_url_name = FORMS_INDEX
+    index_results_url_name = FORMS_INDEX_RESULTS

@@ -1,57 +1,55 @@
-"""Who sees submissions in the admin: the Membership team (anyone holding the "view interest
-submission" permission, which `manage.py setup_groups` gives that group) and superusers.
+"""The app's admin: who reads submissions (the access policy wired into Wagtail), where the
+Membership team finds them, and the guards that keep forms holding submissions.
 
-Wagtail lets anyone who can edit a form page read its submissions. Editors build the forms
-but must not read members' answers, so access follows the permission instead."""
+Wiring only: the policy itself and its adapters are in access.py, the views in views.py."""
 
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.contrib.forms.utils import get_form_types
-from wagtail.contrib.forms.views import FormPagesListView
-from wagtail.models import Page
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from .access import SubmissionPermissionHelper, can_view_submissions, forms_user_may_read
 from .models import InterestFormPage, InterestSubmission, privacy_notice_page
+from .views import FORMS_INDEX, FORMS_INDEX_RESULTS, MembershipFormsIndexView
 
-VIEW_SUBMISSIONS = "getinvolved.view_interestsubmission"
-
-
-def can_view_submissions(user):
-    return user.is_active and (user.is_superuser or user.has_perm(VIEW_SUBMISSIONS))
-
-
-@hooks.register("filter_form_submissions_for_user")
-def only_membership_team_sees_submissions(user, editable_forms):
-    # Covers the Forms menu item, the forms index, each form's submissions listing with its
-    # CSV/XLSX export, and deleting submissions: Wagtail checks them all through this hook.
-    if not can_view_submissions(user):
-        return editable_forms.none()
-    # The team reads every form's submissions, whichever pages it may edit.
-    return Page.objects.filter(content_type__in=get_form_types())
+# Wagtail's forms views (its index, each form's listing with CSV/XLSX export, deleting
+# submissions) all ask this hook which forms' submissions a user may read.
+hooks.register("filter_form_submissions_for_user", forms_user_may_read)
 
 
-class SubmissionPermissionHelper(PermissionHelper):
-    """Read-only: the team lists and inspects submissions here; nobody edits answers."""
+@hooks.register("register_admin_urls")
+def register_forms_index():
+    # The team's forms index, at a URL of its own (Wagtail's forms/ index stays as it is).
+    return [
+        path("getinvolved/forms/", MembershipFormsIndexView.as_view(), name=FORMS_INDEX),
+        path(
+            "getinvolved/forms/results/",
+            MembershipFormsIndexView.as_view(results_only=True),
+            name=FORMS_INDEX_RESULTS,
+        ),
+    ]
 
-    def user_can_list(self, user):
-        return can_view_submissions(user)
 
-    def user_can_inspect_obj(self, user, obj):
-        return can_view_submissions(user)
+class FormsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_submissions(request.user)
 
-    def user_can_create(self, user):
-        return False
 
-    def user_can_edit_obj(self, user, obj):
-        return False
+@hooks.register("register_admin_menu_item")
+def register_forms_menu_item():
+    return FormsMenuItem(
+        "Forms", reverse(FORMS_INDEX), name="interest-forms", icon_name="form", order=700
+    )
 
-    def user_can_delete_obj(self, user, obj):
-        return False
+
+@hooks.register("construct_main_menu")
+def hide_wagtails_forms_menu_item(request, menu_items):
+    # Wagtail's own "Forms" item opens its index at forms/, which requires rights on pages
+    # that the Membership team does not have; the item above replaces it.
+    menu_items[:] = [item for item in menu_items if item.name != "forms"]
 
 
 class FormFilter(SimpleListFilter):
@@ -86,6 +84,10 @@ class RegionFilter(SimpleListFilter):
         return queryset
 
 
+# Every form's submissions in one flat listing. wagtail-modeladmin rather than a Wagtail
+# ModelViewSet: the design card names it, and its list filters (SimpleListFilter), search over
+# the JSON answers and inspect view serve the team as they are; its permission helper carries
+# the access policy (access.SubmissionPermissionHelper) into every view it registers.
 class InterestSubmissionAdmin(ModelAdmin):
     model = InterestSubmission
     menu_label = "Interest submissions"
@@ -94,6 +96,9 @@ class InterestSubmissionAdmin(ModelAdmin):
     add_to_admin_menu = True
     permission_helper_class = SubmissionPermissionHelper
     inspect_view_enabled = True
+    # modeladmin's history view checks no permission at all, and submissions have no
+    # history to show (nobody edits them): off.
+    history_view_enabled = False
     list_display = ("submit_time", "page", "region", "delivery_summary")
     list_filter = (FormFilter, RegionFilter, "submit_time")
     # Answers are stored as JSON, so searching it finds names, emails and schools.
@@ -113,35 +118,6 @@ class InterestSubmissionAdmin(ModelAdmin):
 
 
 modeladmin_register(InterestSubmissionAdmin)
-
-
-class MembershipFormsIndexView(FormPagesListView):
-    """Wagtail's Forms index, opened by the submissions permission instead of page rights.
-
-    Wagtail's own index requires some permission on pages, but the Membership team must not
-    edit pages at all; which forms each person sees still comes from get_forms_for_user()
-    and so from the hook above."""
-
-    any_permission_required = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_submissions(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-@hooks.register("register_admin_urls")
-def register_forms_index():
-    # Registered before wagtail.contrib.forms' own URLs (this app comes first in
-    # INSTALLED_APPS), so these two paths take the place of its index and results views.
-    return [
-        path("forms/", MembershipFormsIndexView.as_view(), name="getinvolved_forms_index"),
-        path(
-            "forms/results/",
-            MembershipFormsIndexView.as_view(results_only=True),
-            name="getinvolved_forms_index_results",
-        ),
-    ]
 
 
 def pages_holding_submissions(pages):

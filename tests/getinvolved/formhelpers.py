@@ -1,4 +1,5 @@
-"""Helpers for the interest form tests: open a form, fill it in, send it."""
+"""Helpers for the interest form tests: open a form, fill it in, send it; tell a refusal in
+the admin."""
 
 import re
 
@@ -54,3 +55,17 @@ def share_answers(**overrides):
 def submit(client, page, answers, token=None):
     data = {**answers, "form-token": token or form_token(client, page)}
     return client.post(page.url, data)
+
+
+# The Membership team's forms index (the Forms menu item opens it).
+TEAM_FORMS_INDEX = "/admin/getinvolved/forms/"
+# What Wagtail's admin tells someone it refuses, on the dashboard it sends them back to.
+NO_PERMISSION = "Sorry, you do not have permission to access this area."
+
+
+def refused(response):
+    """Whether the admin refused the request: Wagtail answers a refusal by sending a person
+    back to the dashboard, with NO_PERMISSION shown there (and a scripted request with 403)."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == "/admin/"
+    )

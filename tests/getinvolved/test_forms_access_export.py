@@ -1,5 +1,5 @@
 """Who can read submissions (acceptance 4) and whether exports are safe to open
-(acceptance 5)."""
+(acceptance 5). test_forms_access_urls.py checks every submissions URL the admin has."""
 
 import csv
 import io
@@ -8,7 +8,7 @@ from datetime import timedelta
 import openpyxl
 import pytest
 from django.utils import timezone
-from formhelpers import register_answers, submit
+from formhelpers import NO_PERMISSION, TEAM_FORMS_INDEX, refused, register_answers, submit
 
 from getinvolved.models import InterestSubmission
 from getinvolved.views import FORMULA_TRIGGERS
@@ -34,12 +34,14 @@ def submissions_urls(page, submission):
         "export CSV": f"/admin/forms/submissions/{page.pk}/?export=csv",
         "export XLSX": f"/admin/forms/submissions/{page.pk}/?export=xlsx",
         "delete": f"{delete}?selected-submissions={submission.pk}",
+        "team's forms index": TEAM_FORMS_INDEX,
+        "team's forms index results": f"{TEAM_FORMS_INDEX}results/",
         "cross-form listing": "/admin/getinvolved/interestsubmission/",
         "cross-form inspect": f"/admin/getinvolved/interestsubmission/inspect/{submission.pk}/",
     }
 
 
-def test_editor_outside_the_team_gets_403_on_every_submissions_url(
+def test_editor_outside_the_team_is_refused_on_every_submissions_url(
     client, forms, submissions, editor_user
 ):
     page = forms["register"]
@@ -49,29 +51,43 @@ def test_editor_outside_the_team_gets_403_on_every_submissions_url(
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
     # ...but never see what members sent.
     for name, url in submissions_urls(page, submissions[0]).items():
-        assert client.get(url).status_code == 403, name
-    assert client.post(submissions_urls(page, submissions[0])["delete"]).status_code == 403
+        assert refused(client.get(url)), name
+    assert refused(client.post(submissions_urls(page, submissions[0])["delete"]))
     assert InterestSubmission.objects.count() == 2
-    # Nor is the forms index open to them, nor the menu items shown.
-    assert client.get("/admin/forms/").status_code == 403
+    # The refusal says so, in the admin.
+    assert NO_PERMISSION in client.get("/admin/").content.decode()
+    # Wagtail's own forms index (open to anyone with rights on pages) lists no form for them.
+    assert list(client.get("/admin/forms/").context["object_list"]) == []
+    # Nor are the menu items shown.
     dashboard = client.get("/admin/").content.decode()
     assert "/admin/forms/" not in dashboard
-    assert "/admin/getinvolved/interestsubmission/" not in dashboard
+    assert "/admin/getinvolved/" not in dashboard
+
+
+def test_signed_out_visitors_are_sent_to_the_login_page(client, forms, submissions):
+    for name, url in submissions_urls(forms["register"], submissions[0]).items():
+        response = client.get(url)
+        assert response.status_code == 302, name
+        assert response["Location"].startswith("/admin/login/?next="), name
 
 
 def test_membership_team_lists_and_exports_each_form(client, forms, submissions, membership_user):
     page = forms["register"]
     client.force_login(membership_user)
     dashboard = client.get("/admin/").content.decode()
-    assert "/admin/forms/" in dashboard
+    assert TEAM_FORMS_INDEX in dashboard
     assert "/admin/getinvolved/interestsubmission/" in dashboard
-    index = client.get("/admin/forms/")
+    # The Forms menu item opens the team's index, not Wagtail's (which needs page rights).
+    assert '"/admin/forms/"' not in dashboard
+    assert refused(client.get("/admin/forms/"))
+    index = client.get(TEAM_FORMS_INDEX)
     assert index.status_code == 200
     assert all(form.title in index.content.decode() for form in forms.values())
 
     listing = client.get(f"/admin/forms/submissions/{page.pk}/")
     assert listing.status_code == 200
     assert "Sam Member" in listing.content.decode()
+    assert f'href="{TEAM_FORMS_INDEX}"' in listing.content.decode()  # the breadcrumb back
 
     csv_rows = list(csv.reader(io.StringIO(export(client, page, "csv").decode())))
     assert csv_rows[0][:3] == ["Submission date", "Your name", "Email address"]
@@ -80,6 +96,17 @@ def test_membership_team_lists_and_exports_each_form(client, forms, submissions,
 
     sheet = openpyxl.load_workbook(io.BytesIO(export(client, page, "xlsx"))).active
     assert [cell.value for cell in sheet[2]][1:3] == ["Sam Member", "sam@example.org"]
+
+
+def test_membership_team_deletes_submissions(client, forms, submissions, membership_user):
+    page = forms["register"]
+    client.force_login(membership_user)
+    delete = submissions_urls(page, submissions[0])["delete"]
+    assert client.get(delete).status_code == 200
+    response = client.post(delete)
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/forms/submissions/{page.pk}/"
+    assert list(InterestSubmission.objects.values_list("page_id", flat=True)) == [forms["share"].pk]
 
 
 def test_membership_team_filters_a_form_by_date(client, forms, submissions, membership_user):
@@ -189,7 +216,7 @@ def test_membership_team_reads_submissions_but_cannot_edit_any_page(client, form
 
     assert not GroupPagePermission.objects.filter(group__name="Membership team").exists()
     client.force_login(membership_user)
-    assert client.get("/admin/forms/").status_code == 200
+    assert client.get(TEAM_FORMS_INDEX).status_code == 200
     for page in Page.objects.filter(depth__gt=1):
         assert not page.permissions_for_user(membership_user).can_edit(), page
         response = client.get(f"/admin/pages/{page.pk}/edit/")

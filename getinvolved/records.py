@@ -1,0 +1,111 @@
+"""What a member's submission leaves in the database: their answers (InterestSubmission), the
+privacy notice they agreed to (ConsentNotice) and the emails owed for it (EmailDelivery).
+
+Plain declarations: submissions.py creates these rows, tasks.py sends the emails, and
+models.py (the app's model index) imports them so that Django registers them."""
+
+from django.db import models
+from django.utils import timezone
+from wagtail.contrib.forms.models import AbstractFormSubmission
+
+
+class ConsentNotice(models.Model):
+    """The text of a privacy notice as members agreed to it. Each distinct text is stored
+    once; submissions point at the one that was live when the member ticked the box."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision_id = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The page's live revision when first agreed to."
+    )
+    title = models.CharField(max_length=255)
+    text = models.TextField()
+    sha256 = models.CharField(max_length=64, unique=True)
+    first_agreed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "privacy notice version"
+
+    def __str__(self):
+        return f"{self.title} (revision {self.revision_id}, {self.sha256[:10]})"
+
+
+class InterestSubmission(AbstractFormSubmission):
+    """One member's answers to an interest form, with the consent they gave."""
+
+    idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
+    # A hash of the form and the answers: the same answers sent again (say after going back
+    # and reloading the form, which issues a new token) are stored once.
+    fingerprint = models.CharField(max_length=64, editable=False)
+    region = models.CharField(max_length=255, blank=True, db_index=True)
+    consent_notice = models.ForeignKey(
+        ConsentNotice, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    consented_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "interest submission"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "fingerprint"], name="getinvolved_one_submission_per_answers"
+            )
+        ]
+        indexes = [models.Index(fields=["submit_time"])]
+
+    def __str__(self):
+        return f"{self.page.title}, {timezone.localtime(self.submit_time):%d %b %Y %H:%M}"
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "consented_at": self.consented_at,
+            "consent_notice": str(self.consent_notice) if self.consent_notice else "",
+        }
+
+    def delivery_summary(self):
+        return ", ".join(
+            f"{delivery.get_kind_display()}: {delivery.get_status_display()}"
+            for delivery in self.deliveries.all()
+        )
+
+    delivery_summary.short_description = "Emails"
+
+
+class EmailDelivery(models.Model):
+    """One email owed for a submission. Sending is claimed on this row before the message
+    goes out, so a repeated or retried task never sends it twice."""
+
+    class Kind(models.TextChoices):
+        NOTIFICATION = "notification", "Team notification"
+        CONFIRMATION = "confirmation", "Confirmation to member"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        RETRYING = "retrying", "Failed, will retry"
+        FAILED = "failed", "Failed, gave up"
+
+    submission = models.ForeignKey(
+        InterestSubmission, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    recipients = models.TextField(help_text="Comma-separated addresses.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "email delivery"
+        verbose_name_plural = "email deliveries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "kind"], name="getinvolved_one_delivery_per_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for submission {self.submission_id}"
