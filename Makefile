@@ -2,6 +2,8 @@
 #
 #   make run    set up .venv, migrate, load the starter site, serve on 127.0.0.1:$PORT (8000)
 #   make test   lint, format check, Django checks, migrations check, the whole pytest suite
+#               (it changes no tracked file: the guide's screenshots go to a temporary folder)
+#   make guide-images  retake the editor's guide screenshots into docs/images/ (commit them)
 #   make clean  remove .venv, the SQLite database and uploaded media
 #
 # DATABASE_URL selects the database (see config/settings/base.py); unset means SQLite.
@@ -18,9 +20,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 REQUIREMENTS := $(VENV)/requirements.txt
 TEST_SETTINGS := config.settings.test
+GUIDE_TESTS := 'from tests.browser.guide import SCREENSHOTS; print(*sorted(set(SCREENSHOTS.values())))'
 READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
 
-.PHONY: run test bench clean install
+.PHONY: run test guide-images bench clean install
 
 install: $(STAMP)
 
@@ -56,6 +59,13 @@ test: $(STAMP)
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# Only the browser tests that take the guide's screenshots (tests/browser/guide.py lists
+# them), writing into docs/images/ instead of a temporary folder.
+guide-images: export DJANGO_SETTINGS_MODULE := $(TEST_SETTINGS)
+guide-images: export GUIDE_SCREENSHOTS_DIR := $(CURDIR)/docs/images
+guide-images: $(STAMP)
+	$(BIN)/python -m pytest $$($(BIN)/python -c $(GUIDE_TESTS))
 
 # Render time and queries of each page type, as a ratio to the 404 page measured in the
 # same run. Uses the development database with the starter content.

@@ -1,6 +1,7 @@
 """Run a snippet of Python under the production settings, in a subprocess, with a complete
 production environment that a test can change."""
 
+import json
 import os
 import subprocess
 import sys
@@ -32,3 +33,14 @@ def run_with_production_settings(program, **changes):
         capture_output=True,
         text=True,
     )
+
+
+def production_settings(*names, **changes):
+    """The named settings' values under the production settings (``changes`` as above)."""
+    program = (
+        "import json\nfrom django.conf import settings\n"
+        f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))\n"
+    )
+    result = run_with_production_settings(program, **changes)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])

@@ -1,6 +1,7 @@
 """Each shared block renders the semantics its content needs."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
 from casestudies import blocks as casestudy_blocks
@@ -9,14 +10,16 @@ from core import blocks
 from home.models import HomePage, StandardPage
 from themes.models import ThemePage
 
-from .html import parse
+
+def parse(markup):
+    return BeautifulSoup(markup, "html.parser")
 
 
 def render(block, raw):
     return parse(block.render(block.to_python(raw)))
 
 
-def test_trait_list_is_a_description_list_with_optional_heading_and_intro():
+def test_trait_list_is_a_description_list_only_when_every_item_is_described():
     doc = render(
         blocks.TraitListBlock(),
         {
@@ -30,11 +33,19 @@ def test_trait_list_is_a_description_list_with_optional_heading_and_intro():
     )
     assert doc.find("h2").text == "When you feel you belong"
     assert doc.find("p").text == "Five things change."
-    assert [dt.text for dt in doc.find_all("dt")] == ["Respect", "Why did you do that?"]
-    assert [dd.text for dd in doc.find_all("dd")] == ["You feel respected and accepted."]
+    # An item without a description cannot be a <dt> without its <dd> (invalid HTML): the
+    # list is then a plain list, each item's name in bold before its description.
+    assert doc.find("dl") is None
+    items = doc.find("ul").find_all("li")
+    assert [li.find("strong").text for li in items] == ["Respect", "Why did you do that?"]
+    assert "You feel respected and accepted." in items[0].text
 
     bare = render(blocks.TraitListBlock(), {"items": [{"name": "Agency", "description": "x"}]})
     assert bare.find("h2") is None and bare.find("p") is None
+    assert [dt.text for dt in bare.find_all("dt")] == ["Agency"]
+    assert [dd.text for dd in bare.find_all("dd")] == ["x"]
+    for group in bare.find("dl").find_all("div"):
+        assert group.find("dt") and group.find("dd"), "each <div> in a <dl> needs a dt and a dd"
 
 
 def test_comparison_is_two_headed_lists_not_a_table():
@@ -134,12 +145,44 @@ def test_case_study_teaser_is_a_card_linking_to_a_live_case_study(starter_site):
     assert render(block, {"case_study": case_study.pk}).find("article") is None
 
 
-@pytest.mark.parametrize("block_name", ["trait_list", "comparison"])
-def test_trait_list_and_comparison_are_defined_once_and_used_by_several_page_types(block_name):
-    shared = casestudy_blocks.BodyStreamBlock.base_blocks[block_name].__class__
-    users = [
-        model
-        for model in (HomePage, ThemePage, CaseStudyPage, StandardPage)
-        if isinstance(model._meta.get_field("body").stream_block.child_blocks[block_name], shared)
+SHARED_BODY = [
+    {
+        "type": "trait_list",
+        "value": {
+            "heading": "Shared on every page type",
+            "intro": "",
+            "items": [{"name": "Respect", "description": "You feel respected and accepted."}],
+        },
+    },
+    {
+        "type": "comparison",
+        "value": {
+            "first": {"heading": "The challenge", "lead_in": "", "points": ["One"]},
+            "second": {"heading": "The opportunity", "lead_in": "", "points": ["Two"]},
+        },
+    },
+]
+
+
+@pytest.mark.django_db
+def test_trait_list_and_comparison_render_the_same_in_every_page_types_body(starter_site, client):
+    pages = [
+        HomePage.objects.get(),
+        ThemePage.objects.first(),
+        CaseStudyPage.objects.first(),
+        StandardPage.objects.get(slug="get-involved"),
     ]
-    assert len(users) >= 2
+    rendered = {}
+    for page in pages:
+        page.body = SHARED_BODY
+        page.save_revision().publish()
+        doc = parse(client.get(page.url).content)
+        for block in ("trait_list", "comparison"):
+            element = doc.find("div", class_=f"block--{block}")
+            assert element is not None, f"{type(page).__name__} shows no {block} in its body"
+            rendered.setdefault(block, {})[type(page).__name__] = str(element)
+
+    assert "Shared on every page type" in rendered["trait_list"]["ThemePage"]
+    assert "The opportunity" in rendered["comparison"]["ThemePage"]
+    for block, markup in rendered.items():
+        assert len(set(markup.values())) == 1, f"{block} differs between page types: {markup}"

@@ -2,6 +2,7 @@
 shared calls to action and sharing metadata."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -11,9 +12,11 @@ from core import blocks
 from core.models import ReusableCallToAction
 from themes.models import ThemePage
 
-from .html import parse
-
 pytestmark = pytest.mark.django_db
+
+
+def parse(markup):
+    return BeautifulSoup(markup, "html.parser")
 
 
 @pytest.fixture
@@ -110,7 +113,7 @@ def test_shared_call_to_action_is_edited_once_for_every_page(client, starter_sit
 def test_sharing_metadata_falls_back_to_summary_and_page_image(client, starter_site):
     theme = ThemePage.objects.get(slug="belonging-and-agency")
     doc = parse(client.get(theme.url).content)
-    description = doc.find("meta", name="description").attrs["content"]
+    description = doc.find("meta", attrs={"name": "description"}).attrs["content"]
     assert description == theme.summary
     og_image = doc.find("meta", property="og:image").attrs["content"]
     assert og_image.startswith("http://testserver/media/images/")
@@ -118,7 +121,9 @@ def test_sharing_metadata_falls_back_to_summary_and_page_image(client, starter_s
     theme.search_description = "Teachers who know they make a difference stay."
     theme.save_revision().publish()
     doc = parse(client.get(theme.url).content)
-    assert doc.find("meta", name="description").attrs["content"] == theme.search_description
+    assert (
+        doc.find("meta", attrs={"name": "description"}).attrs["content"] == theme.search_description
+    )
 
 
 def test_editor_is_warned_when_a_live_page_lacks_sharing_fields(editor_client, starter_site):

@@ -1,14 +1,17 @@
 """What a visitor sees on each page type of the starter site."""
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
 from themes.models import ThemePage
 
-from .html import parse
-
 pytestmark = pytest.mark.django_db
+
+
+def parse(markup):
+    return BeautifulSoup(markup, "html.parser")
 
 
 def get_page(client, url):
@@ -52,23 +55,37 @@ def test_theme_cards_list_the_theme_pages_in_tree_order(client, starter_site):
     assert [card.text for card in cards] == [t.title for t in ThemePage.objects.live()]
 
 
-def test_theme_page_lists_its_case_studies_automatically(client, starter_site):
+def case_study_links(doc):
+    """Links to case studies on a page, in order (breadcrumbs and navigation excluded)."""
+    return [
+        a.attrs["href"]
+        for a in doc.find("main").find_all("a", href=True)
+        if a.attrs["href"].startswith("/case-studies/") and a.attrs["href"] != "/case-studies/"
+    ]
+
+
+def test_theme_page_lists_its_case_studies_automatically_and_each_once(client, starter_site):
     leadership = ThemePage.objects.get(slug="belonging-and-leadership")
     culture = ThemePage.objects.get(slug="belonging-and-culture")
+    flakesfleet = CaseStudyPage.objects.get(slug="flakesfleet-primary-school")
+    helston = CaseStudyPage.objects.get(slug="helston-community-college")
+
+    # Flakesfleet is told in the text (a teaser), so it is not listed again below it.
     leadership_doc = get_page(client, leadership.url)
-    listing = leadership_doc.find("section", class_="case-study-list")
-    assert "Flakesfleet Primary School" in listing.text
-    assert "Helston" not in listing.text
+    assert case_study_links(leadership_doc) == [flakesfleet.url]
+    assert leadership_doc.find("section", class_="case-study-list") is None
 
     # Tagging a case study with a theme lists it there; unpublishing removes it.
-    helston = CaseStudyPage.objects.get(slug="helston-community-college")
     helston.themes.add(leadership)
     helston.save_revision().publish()
-    listing = get_page(client, leadership.url).find("section", class_="case-study-list")
-    assert "Helston" in listing.text
+    leadership_doc = get_page(client, leadership.url)
+    listing = leadership_doc.find("section", class_="case-study-list")
+    assert "Helston" in listing.text and "Flakesfleet" not in listing.text
+    assert case_study_links(leadership_doc) == [flakesfleet.url, helston.url]
     helston.unpublish()
-    listing = get_page(client, culture.url).find("section", class_="case-study-list")
-    assert listing is None
+    culture_doc = get_page(client, culture.url)
+    assert culture_doc.find("section", class_="case-study-list") is None
+    assert helston.url not in case_study_links(culture_doc)
 
 
 def test_theme_page_renders_its_trait_list(client, starter_site):
@@ -88,7 +105,8 @@ def test_case_study_page_shows_its_facts_and_theme_links(client, starter_site):
     page = CaseStudyPage.objects.get(slug="flakesfleet-primary-school")
     doc = get_page(client, page.url)
     facts = {
-        div.find("dt").text: div.find("dd").text for div in doc.find("dl", class_="facts").children
+        div.find("dt").text: div.find("dd").text
+        for div in doc.find("dl", class_="facts").find_all("div")
     }
     assert facts["School"] == "Flakesfleet Primary School"
     assert facts["Town"] == "Fleetwood"
@@ -112,7 +130,9 @@ def test_case_study_page_shows_its_facts_and_theme_links(client, starter_site):
 def test_case_study_index_filters_by_region_and_phase(client, starter_site, query, expected):
     doc = get_page(client, "/case-studies/" + query)
     cards = doc.find_all("article", class_="card")
-    assert {card.find("p", class_="card__meta") is not None for card in cards} <= {True}
+    # One card per expected case study, each with its region and phase line.
+    has_meta = [card.find("p", class_="card__meta") is not None for card in cards]
+    assert has_meta == [True] * len(expected)
     titles = {card.find("h3").text.split(":")[0] for card in cards}
     assert titles == expected
     if not expected:
@@ -124,7 +144,7 @@ def test_case_study_index_filters_by_theme(client, starter_site):
     doc = get_page(client, f"/case-studies/?theme={culture.pk}")
     titles = [card.find("h3").text for card in doc.find_all("article", class_="card")]
     assert titles == ["Helston Community College: cooperative values"]
-    selected = doc.find("select", name="theme").find("option", value=str(culture.pk))
+    selected = doc.find("select", attrs={"name": "theme"}).find("option", value=str(culture.pk))
     assert "selected" in selected.attrs
 
 
@@ -179,7 +199,7 @@ def test_pages_load_nothing_from_other_sites(client, starter_site):
         doc = get_page(client, page.url)
         for tag, attr in resources:
             for element in doc.find_all(tag):
-                if tag == "link" and element.attrs.get("rel") == "canonical":
+                if tag == "link" and "canonical" in element.get("rel", []):
                     continue  # an address, not something the browser fetches
                 host = urlsplit(element.attrs.get(attr, "")).netloc
                 assert host in ("", "testserver"), (page.url, tag, element.attrs)
@@ -194,3 +214,40 @@ def test_sitemap_lists_every_live_page(client, starter_site):
     body = response.content.decode()
     for page in Page.objects.live().filter(depth__gt=1):
         assert page.url in body
+
+
+def test_pages_link_their_icons_and_favicon_ico_is_served(client, starter_site):
+    """A favicon and a touch icon on every page; /favicon.ico (which browsers and crawlers
+    ask for whatever the page links) leads to the icon instead of a 404."""
+    from django.contrib.staticfiles import finders
+
+    doc = get_page(client, "/")
+    icons = {
+        link.attrs["href"]
+        for link in doc.find_all("link")
+        if set(link.attrs.get("rel", [])) & {"icon", "apple-touch-icon"}
+    }
+    assert {"/static/icons/favicon.svg", "/static/icons/apple-touch-icon.png"} <= icons
+    for href in icons:
+        assert finders.find(href.removeprefix("/static/")), href
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response.url == "/static/icons/favicon.ico"
+    assert finders.find("icons/favicon.ico")
+
+
+def test_footer_credits_the_research_and_links_to_the_neu(client, starter_site):
+    footer = get_page(client, "/").find("footer")
+    assert "The Art of Possibilities and the UCL Institute of Education" in footer.text
+    links = {a.text: a.attrs["href"] for a in footer.find_all("a")}
+    assert links["National Education Union website"] == "https://neu.org.uk"
+    assert "Privacy notice" in links
+
+
+def test_server_error_page_has_the_site_header_and_stylesheet(client):
+    from django.template.loader import render_to_string
+
+    doc = parse(render_to_string("500.html"))
+    assert "Place and Belonging in School" in doc.find("header").text
+    assert doc.find("link", rel="stylesheet").attrs["href"] == "/static/css/site.css"

@@ -56,9 +56,15 @@ def test_editor_cannot_publish(client, django_user_model, roles):
     data = edit_post_data(client, theme)
     data["title"] = "Edited by an editor"
     data["action-publish"] = "action-publish"
-    client.post(reverse("wagtailadmin_pages:edit", args=[theme.pk]), data)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[theme.pk])
+    response = client.post(edit_url, data)
+    # The form was accepted (an invalid one would leave the title unchanged too), but only
+    # as a draft: Wagtail saves instead of publishing for someone who may not publish.
+    assert response.status_code == 302 and response.url == edit_url
     theme.refresh_from_db()
     assert theme.title == "Theme 3: belonging and agency"  # live version unchanged
+    assert theme.has_unpublished_changes
+    assert theme.get_latest_revision_as_object().title == "Edited by an editor"
 
 
 def test_editor_submits_and_publisher_approves_both_steps(client, django_user_model, roles):

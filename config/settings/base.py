@@ -1,21 +1,27 @@
 """Settings shared by every environment. Environment files override only what differs."""
 
-import os
 from pathlib import Path
 
-import dj_database_url
+import environ
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Site-wide templates and static assets live in the top-level ``site/`` folder. It is not a
 # Python package: the standard library owns the module name ``site``.
 SITE_DIR = BASE_DIR / "site"
 
+# Every environment variable is read through django-environ: typed (env.bool reads "True",
+# "true", "yes", "1" as true), with the default written next to it.
+env = environ.Env()
+
 INSTALLED_APPS = [
     "core",
+    "video",
     "home",
     "themes",
     "casestudies",
     "getinvolved",
+    "sitesetup",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -43,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -52,11 +59,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "getinvolved.middleware.SubmissionsAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "core.middleware.ContentSecurityPolicyMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -81,11 +87,13 @@ TEMPLATES = [
 
 # DATABASE_URL selects the database (PostgreSQL in production and in CI's second run);
 # without it the project uses a local SQLite file.
+# A blank DATABASE_URL counts as unset (production settings refuse it).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Many members submitting at once must queue for SQLite's single writer rather than fail
     # with "database is locked": take the write lock when each transaction starts, wait for
@@ -124,7 +132,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 SERVE_MEDIA = False
 # Only development settings create a local admin account in `manage.py setup_site`.
 CREATE_LOCAL_ADMIN = False
@@ -138,17 +146,37 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Place and Belonging in School"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Video players the site may frame (Content-Security-Policy frame-src, see core/middleware.py):
+# Video players the site may frame (Content-Security-Policy frame-src, see config/csp.py):
 # the players of the providers editors are told about. A video from any other provider that
 # Wagtail's oEmbed finder knows is shown as a link to it. YouTube is framed only from its
-# no-cookie domain (core/video.py rewrites its player addresses).
+# no-cookie domain (video/oembed.py rewrites its player addresses).
 VIDEO_FRAME_SOURCES = [
     "https://www.youtube-nocookie.com",
     "https://player.vimeo.com",
     "https://embed.ted.com",
 ]
+# django-csp 4 (its settings mirror Django 6's built-in CSP). Scripts, styles, images and
+# fonts come from this site only (no inline script or style); the only third parties are the
+# video players, as frames: the video block loads one when a visitor presses Play. The
+# middleware (config/csp.py) fills frame-src from VIDEO_FRAME_SOURCES on each response.
+# The Wagtail admin is left out: its editor relies on inline scripts and styles. The userbar
+# it adds to public pages for editors loads its files from this site, so works under the policy.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "frame-src": VIDEO_FRAME_SOURCES or [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -157,17 +185,17 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 
 # Interest forms (the getinvolved app).
 # Submissions older than this are deleted by `manage.py purge_old_submissions`.
-SUBMISSION_RETENTION_MONTHS = int(os.environ.get("SUBMISSION_RETENTION_MONTHS", "24"))
+SUBMISSION_RETENTION_MONTHS = env.int("SUBMISSION_RETENTION_MONTHS", default=24)
 # At most this many form posts per client address per window (seconds).
-FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", "10"))
-FORM_RATE_LIMIT_WINDOW = int(os.environ.get("FORM_RATE_LIMIT_WINDOW", "600"))
+FORM_RATE_LIMIT = env.int("FORM_RATE_LIMIT", default=10)
+FORM_RATE_LIMIT_WINDOW = env.int("FORM_RATE_LIMIT_WINDOW", default=600)
 # A form sent sooner than this after it was displayed is treated as automated.
 FORM_MIN_FILL_SECONDS = 3
 # A displayed form can be sent for this long; after that the member is asked to send again.
 FORM_TOKEN_MAX_AGE = 24 * 60 * 60
 # The request header holding the client address when behind a proxy, e.g.
 # "HTTP_X_FORWARDED_FOR" (its last entry is used: the one our own proxy added).
-FORM_CLIENT_IP_HEADER = os.environ.get("FORM_CLIENT_IP_HEADER", "") or None
+FORM_CLIENT_IP_HEADER = env.str("FORM_CLIENT_IP_HEADER", default=None) or None
 # Notification emails: attempts before giving up, and the first retry delay (doubling).
 FORM_EMAIL_MAX_ATTEMPTS = 8
 FORM_EMAIL_RETRY_SECONDS = 60

@@ -5,41 +5,33 @@ public address, used in links in staff emails), REDIS_URL (the shared cache behi
 rate limit).
 Optional: SUBMISSION_RETENTION_MONTHS, FORM_RATE_LIMIT,
 FORM_RATE_LIMIT_WINDOW, FORM_CLIENT_IP_HEADER, EMAIL_HOST/PORT/HOST_USER/HOST_PASSWORD/USE_TLS,
-DEFAULT_FROM_EMAIL, MEDIA_ROOT, DJANGO_CSRF_TRUSTED_ORIGINS.
+DEFAULT_FROM_EMAIL, MEDIA_ROOT, DJANGO_CSRF_TRUSTED_ORIGINS, DJANGO_SECURE_SSL_REDIRECT,
+DJANGO_HSTS_SECONDS.
 """
 
-import os
-
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import env
 
 
-def _required(name):
-    value = os.environ.get(name, "").strip()
-    if not value:
+def required(name):
+    """``name``, once it is known to be set to something other than blanks."""
+    if not env.str(name, default="").strip():
         raise ImproperlyConfigured(f"Set the {name} environment variable for production.")
-    return value
-
-
-def _list(name):
-    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+    return name
 
 
 DEBUG = False
-SECRET_KEY = _required("DJANGO_SECRET_KEY")
-ALLOWED_HOSTS = _list("DJANGO_ALLOWED_HOSTS") or [_required("DJANGO_ALLOWED_HOSTS")]
-CSRF_TRUSTED_ORIGINS = _list("DJANGO_CSRF_TRUSTED_ORIGINS")
-DATABASES = {"default": dj_database_url.parse(_required("DATABASE_URL"), conn_max_age=60)}
-WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
+SECRET_KEY = env.str(required("DJANGO_SECRET_KEY"))
+ALLOWED_HOSTS = env.list(required("DJANGO_ALLOWED_HOSTS"), cast=str.strip)
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
+DATABASES = {"default": env.db(required("DATABASE_URL"))}
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+WAGTAILADMIN_BASE_URL = env.str(required("WAGTAILADMIN_BASE_URL"))
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": _required("REDIS_URL"),
-    }
-}
+# redis:// URLs give Django's own Redis backend.
+CACHES = {"default": env.cache(required("REDIS_URL"))}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -47,18 +39,18 @@ STORAGES = {
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true") == "true"
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31_536_000)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false") == "true"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

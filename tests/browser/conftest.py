@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.guide import GuideScreenshots, owner_test_id
+from tests.browser.guide import GuideScreenshots, output_dir, owner_test_id
 
 # Playwright's sync API runs an event loop in the test thread, and Django refuses ORM calls
 # from a thread with a running event loop. The tests only touch the database between
@@ -145,11 +145,13 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def guide_screenshots(request):
+def guide_screenshots(request, tmp_path_factory):
     """``guide_screenshots.take(page_or_locator, "name.png")`` writes a screenshot for the
-    editor's guide (see tests/browser/guide.py). A test that passes must have written every
-    screenshot that guide.SCREENSHOTS gives it."""
-    shots = GuideScreenshots(owner_test_id(request.node))
+    editor's guide (see tests/browser/guide.py): into docs/images/ under `make guide-images`
+    (GUIDE_SCREENSHOTS_DIR), otherwise into a temporary folder. A test that passes must have
+    written every screenshot that guide.SCREENSHOTS gives it."""
+    directory = output_dir(tmp_path_factory.mktemp("guide-images"))
+    shots = GuideScreenshots(owner_test_id(request.node), directory)
     yield shots
     if request.node.stash.get(CALL_PASSED, False):
         assert not shots.missing(), (

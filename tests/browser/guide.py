@@ -6,8 +6,13 @@ docs/images/ that the guide shows, and the browser test that writes it.
 tests/test_editors_guide.py checks that the guide shows exactly these files and that each
 exists; the ``guide_screenshots`` fixture (tests/browser/conftest.py) checks that each test
 writes all of its screenshots, so a picture cannot go stale unnoticed.
+
+The tests write them into the folder named by the GUIDE_SCREENSHOTS_DIR environment variable:
+`make guide-images` sets it to docs/images/ to refresh the guide's pictures. Unset (as in
+`make test`), they go to a temporary folder, so a test run leaves the work tree as it was.
 """
 
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "editors-guide.md"
 IMAGES = ROOT / "docs" / "images"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+OUTPUT_VARIABLE = "GUIDE_SCREENSHOTS_DIR"
 
 JOURNEY = (
     "tests/browser/test_editor_journey.py"
@@ -44,6 +50,12 @@ SCREENSHOTS = {
 }
 
 
+def output_dir(temporary):
+    """Where the screenshots go: $GUIDE_SCREENSHOTS_DIR, or else ``temporary``."""
+    configured = os.environ.get(OUTPUT_VARIABLE, "").strip()
+    return Path(configured).resolve() if configured else Path(temporary)
+
+
 def owner_test_id(node):
     """``path::function`` for a collected test item, without parameters like [chromium]."""
     path = Path(node.path).resolve().relative_to(ROOT).as_posix()
@@ -59,21 +71,22 @@ MARGIN = 8
 class GuideScreenshots:
     """Takes the screenshots that ``SCREENSHOTS`` gives to one test, and only those."""
 
-    def __init__(self, test_id):
+    def __init__(self, test_id, directory):
         self.test_id = test_id
+        self.directory = Path(directory)
         self.expected = {name for name, owner in SCREENSHOTS.items() if owner == test_id}
         self.taken = set()
 
     def take(self, target, name, *, around=(), hide=EDITOR_BARS):
-        """Screenshot into docs/images/<name>: a Playwright page (its viewport), or a locator
+        """Screenshot into <directory>/<name>: a Playwright page (its viewport), or a locator
         (just that element, or with ``around`` the smallest box holding it and those
         locators, e.g. a menu it opened). ``hide`` is CSS applied while taking it."""
         assert name in self.expected, (
             f"{name} is not a screenshot of {self.test_id}: add it to SCREENSHOTS in "
             "tests/browser/guide.py and show it in docs/editors-guide.md"
         )
-        path = IMAGES / name
-        IMAGES.mkdir(parents=True, exist_ok=True)
+        path = self.directory / name
+        self.directory.mkdir(parents=True, exist_ok=True)
         started = time.time()
         # Transitions (menus fading in) are finished first: the picture shows the end state.
         options = {"path": path, "animations": "disabled", "caret": "hide", "style": hide}
