@@ -1,14 +1,18 @@
 """The starter content command builds the research's page tree once, and only once."""
 
 import io
+import shutil
 
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from casestudies.choices import Region
 from casestudies.models import CaseStudyPage
+from getinvolved.models import InterestFormPage
 from home.models import HomePage, StandardPage
+from sitesetup.starter.data import CONTENT_DIR, ContentError, paragraphs, parse, rich_text
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +45,11 @@ def test_builds_the_research_tree(starter_site):
         "Theme 2: belonging and culture"
     ]
     assert StandardPage.objects.live().filter(slug="get-involved").exists()
+    # The forms' regions are the case studies' regions: one list, in casestudies.choices.
+    region = InterestFormPage.objects.get(slug="share-best-practice").form_fields.get(
+        label="Region"
+    )
+    assert region.choices.split("\n") == Region.labels
     # Wagtail's placeholder welcome page is gone.
     assert not Page.objects.filter(depth=2).exclude(pk=starter_site.pk).exists()
 
@@ -57,6 +66,69 @@ def test_keeps_editors_changes(starter_site):
 def test_every_theme_has_a_banner_and_the_overview_a_report_cover(starter_site):
     assert all(theme.banner_image for theme in ThemePage.objects.all())
     assert starter_site.report_cover and starter_site.report_cover_alt
+
+
+def _copy_of_the_data(tmp_path, edits):
+    """A copy of the data files, with each file's ``(old, new)`` text replaced."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    for name, (old, new) in edits.items():
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} is not once in {name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return content
+
+
+def test_the_pages_are_made_from_the_data_files(db, tmp_path):
+    content = _copy_of_the_data(
+        tmp_path,
+        {
+            "case-studies/helston.yaml": (
+                "Cooperative values sit at the heart of school life.",
+                "A sentence written in *a copy* of the data.",
+            ),
+            "themes/2-culture.yaml": (
+                'title: "Theme 2: belonging and culture"',
+                'title: "Theme 2: retitled in the data"',
+            ),
+        },
+    )
+    call_command("load_starter_content", content=str(content), stdout=io.StringIO())
+    helston = CaseStudyPage.objects.get(slug="helston-community-college")
+    first_block = helston.body.raw_data[0]
+    assert first_block["type"] == "rich_text"
+    assert first_block["value"].endswith(
+        "in the South West of England. A sentence written in <i>a copy</i> of the data.</p>"
+    )
+    theme = ThemePage.objects.get(slug="belonging-and-culture")
+    assert theme.title == "Theme 2: retitled in the data"
+    assert theme.banner_image.title == "Banner: Theme 2: retitled in the data"
+    # The theme's teaser names the case study by its key in the data: `case_study: helston`.
+    teasers = [b for b in theme.body.raw_data if b["type"] == "case_study_teaser"]
+    assert [b["value"]["case_study"] for b in teasers] == [helston.pk]
+
+
+def test_a_mistake_in_the_data_names_its_file_and_creates_nothing(db, tmp_path):
+    content = _copy_of_the_data(
+        tmp_path, {"themes/2-culture.yaml": ("case_study: helston", "case_study: helstone")}
+    )
+    tree = _tree()
+    with pytest.raises(ContentError, match=r"themes/2-culture.yaml: .*'helstone'"):
+        call_command("load_starter_content", content=str(content), stdout=io.StringIO())
+    assert _tree() == tree
+    assert not HomePage.objects.exists()
+
+
+def test_data_file_text_wraps_freely_and_rich_text_takes_a_little_markdown():
+    # Only true and false are booleans: YAML 1.1 would read these words as ones.
+    assert parse("- No\n- yes\n- off\n- true\n- False\n") == ["No", "yes", "off", True, False]
+    written = "  One line\n  wrapped.\n\n  A *second* and a **third** thing & more.\n"
+    assert paragraphs(written) == ["One line wrapped.", "A *second* and a **third** thing & more."]
+    assert rich_text(written) == (
+        "<p>One line wrapped.</p>"
+        "<p>A <i>second</i> and a <strong>third</strong> thing &amp; more.</p>"
+    )
 
 
 def test_setup_site_prints_a_generated_admin_password_once(db, settings):

@@ -1,99 +1,85 @@
-"""Builds the starter page tree. Idempotent: a page that already exists (found by its slug
-under its parent) is left exactly as editors have it; only missing pages are created."""
+"""Builds the starter page tree from the data files in ``content/`` (see its README).
+
+Idempotent: a page that already exists (found by its slug under its parent) is left exactly
+as editors have it; only missing pages are created, and only they get a starter image. The
+shape of the tree (which page type goes where) is here; every word on the pages is in the
+data files."""
 
 import json
+import threading
+from contextlib import contextmanager
 
 from django.db import transaction
-from wagtail.models import Page, Site
+from django.db.models.signals import post_save
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from core.models import ReusableCallToAction, SiteSettings
-from getinvolved.models import InterestFormField, InterestFormPage
+from getinvolved.models import InterestFormPage
 from home.models import HomePage, StandardPage
 from themes.models import ThemePage
 
-from . import content, images
+from . import images
+from .data import Content
+from .values import Values
+
+# Keys of a page's data file that are not fields of its model.
+NOT_FIELDS = {"key", "body", "fields"}
 
 
 class StarterContent:
-    def __init__(self, log=print):
+    def __init__(self, log=print, content_dir=None):
         self.log = log
-        self.pages = {}
-        self.new_pages = []  # (page, body_builder) pairs to fill and publish
+        self.content = Content(content_dir)
+        self.objects = {}  # key -> the page or snippet of that data file
+        self.values = Values(self.objects)
+        self.new_pages = []  # (page, data): bodies are filled in once every page exists
 
     @transaction.atomic
     def load(self):
-        home = self.ensure_home()
-        for index, theme in enumerate(content.THEMES):
-            self.pages[theme["key"]] = self.ensure_child(
+        with references_indexed_once():
+            return self._load()
+
+    def _load(self):
+        content = self.content
+        home = self.ensure_home(content.file("overview.yaml"))
+        for index, theme in enumerate(content.folder("themes")):
+            self.existing(home, theme) or self.create(
                 home,
                 ThemePage,
-                theme["slug"],
-                content.THEME_BODIES[theme["key"]],
-                title=theme["title"],
-                summary=theme["summary"],
-                show_in_menus=True,
+                theme,
                 banner_image=images.banner(f"Banner: {theme['title']}", index),
             )
-        case_study_index = self.ensure_child(
-            home,
-            CaseStudyIndexPage,
-            content.CASE_STUDY_INDEX["slug"],
-            None,
-            title=content.CASE_STUDY_INDEX["title"],
-            summary=content.CASE_STUDY_INDEX["summary"],
-            intro=content.CASE_STUDY_INDEX["intro"],
-            show_in_menus=True,
-        )
-        for case_study in content.CASE_STUDIES:
-            page = self.ensure_child(
-                case_study_index,
-                CaseStudyPage,
-                case_study["slug"],
-                content.CASE_STUDY_BODIES[case_study["key"]],
-                title=case_study["title"],
-                summary=case_study["summary"],
-                school_name=case_study["school_name"],
-                town=case_study["town"],
-                region=case_study["region"],
-                phase=case_study["phase"],
+        case_study_index = self.child(home, CaseStudyIndexPage, content.file("case-studies.yaml"))
+        for case_study in content.folder("case-studies"):
+            self.child(case_study_index, CaseStudyPage, case_study)
+        get_involved = self.child(home, StandardPage, content.file("get-involved.yaml"))
+        for form in content.folder("get-involved"):
+            self.existing(get_involved, form) or self.create(
+                get_involved,
+                InterestFormPage,
+                form,
+                form_fields=self.values.form_fields(InterestFormPage, form),
             )
-            if page in self.created_pages():
-                page.themes.set([self.pages[key] for key in case_study["themes"]])
-            self.pages[case_study["key"]] = page
-        self.pages["get_involved"] = self.ensure_child(
-            home,
-            StandardPage,
-            content.GET_INVOLVED["slug"],
-            content.get_involved_body,
-            title=content.GET_INVOLVED["title"],
-            summary=content.GET_INVOLVED["summary"],
-            show_in_menus=True,
-        )
-        for form in content.INTEREST_FORMS:
-            self.pages[form["key"]] = self.ensure_form(self.pages["get_involved"], form)
-        self.pages["privacy_notice"] = self.ensure_child(
-            home,
-            StandardPage,
-            content.PRIVACY_NOTICE["slug"],
-            content.privacy_notice_body,
-            title=content.PRIVACY_NOTICE["title"],
-            summary=content.PRIVACY_NOTICE["summary"],
-        )
-        self.pages["get_involved_cta"] = self.ensure_get_involved_cta()
+        privacy_notice = self.child(home, StandardPage, content.file("privacy-notice.yaml"))
+        self.ensure_snippet(ReusableCallToAction, content.file("call-to-action.yaml"))
         self.publish_new_pages()
-        self.ensure_privacy_setting(home)
+        self.ensure_privacy_setting(home, privacy_notice)
         self.log(f"Starter content: {len(self.new_pages)} page(s) created.")
         return home
 
-    def created_pages(self):
-        return [page for page, _ in self.new_pages]
+    def register(self, entry, instance):
+        if entry.key in self.objects:
+            raise entry.error(f"the key {entry.key!r} is already used by another file.")
+        self.objects[entry.key] = instance
+        return instance
 
-    def ensure_home(self):
+    def ensure_home(self, entry):
         site = Site.objects.filter(is_default_site=True).first()
         if site and isinstance(site.root_page.specific, HomePage):
-            self.pages["home"] = site.root_page.specific
-            return self.pages["home"]
+            return self.register(entry, site.root_page.specific)
 
         root = Page.get_first_root_node()
         # Wagtail's install creates a bare "Welcome" page as the site root: replace it.
@@ -101,15 +87,8 @@ class StarterContent:
             if page.specific_class is Page:
                 page.delete()
         home = HomePage(
-            title="Place and Belonging in School",
-            slug="home",
-            seo_title=content.OVERVIEW_SEO_TITLE,
-            summary=content.OVERVIEW_SUMMARY,
-            intro=content.OVERVIEW_INTRO,
-            themes_heading=content.THEMES_HEADING,
-            themes_intro=content.THEMES_INTRO,
-            report_cover=images.report_cover("Report cover: Place and Belonging in School"),
-            report_cover_alt=content.REPORT_COVER_ALT,
+            **self.values.fields(HomePage, entry, exclude=NOT_FIELDS),
+            report_cover=images.report_cover(f"Report cover: {entry['title']}"),
         )
         root.add_child(instance=home)
         if site:
@@ -117,62 +96,63 @@ class StarterContent:
             site.save()
         else:
             Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-        self.pages["home"] = home
-        self.new_pages.append((home, content.overview_body))
-        return home
+        self.new_pages.append((home, entry))
+        return self.register(entry, home)
 
-    def ensure_child(self, parent, model, slug, body_builder, **fields):
-        existing = parent.get_children().filter(slug=slug).first()
-        if existing:
-            return existing.specific
-        page = model(slug=slug, **fields)
+    def child(self, parent, model, entry):
+        return self.existing(parent, entry) or self.create(parent, model, entry)
+
+    def existing(self, parent, entry):
+        """The page under ``parent`` with the entry's slug, if there is one."""
+        if not isinstance(entry.get("slug"), str):
+            raise entry.error("every page needs a slug, e.g. `slug: case-studies`.")
+        page = parent.get_children().filter(slug=entry["slug"]).first()
+        return page and self.register(entry, page.specific)
+
+    def create(self, parent, model, entry, **extra):
+        page = model(**self.values.fields(model, entry, exclude=NOT_FIELDS), **extra)
         parent.add_child(instance=page)
-        self.new_pages.append((page, body_builder))
-        return page
+        self.new_pages.append((page, entry))
+        return self.register(entry, page)
 
-    def ensure_form(self, parent, form):
-        fields = [
-            InterestFormField(
-                sort_order=order,  # unset, the database may return the fields in any order
-                label=label,
-                field_type=kind,
-                required=required,
-                help_text=help_text,
-                choices=choices,
-            )
-            for order, (label, kind, required, help_text, choices) in enumerate(form["fields"])
-        ]
-        return self.ensure_child(
-            parent,
-            InterestFormPage,
-            form["slug"],
-            None,
-            title=form["title"],
-            summary=form["summary"],
-            intro=form["intro"],
-            thank_you_text=form["thank_you_text"],
-            send_confirmation=True,
-            confirmation_subject=f"{form['title']}: thank you",
-            confirmation_text=content.CONFIRMATION_TEXT,
-            form_fields=fields,
-        )
+    def ensure_snippet(self, model, entry):
+        """The snippet named as in the entry; created if missing (editors change the one that
+        exists, once, for every page that shows it)."""
+        fields = self.values.fields(model, entry, exclude={"key"})
+        snippet, _ = model.objects.get_or_create(name=fields.pop("name"), defaults=fields)
+        return self.register(entry, snippet)
 
-    def ensure_privacy_setting(self, home):
+    def ensure_privacy_setting(self, home, privacy_notice):
         """Point the consent boxes at the privacy notice, unless editors chose another."""
         site_settings = SiteSettings.for_site(home.get_site())
         if site_settings.privacy_notice_page_id is None:
-            site_settings.privacy_notice_page = self.pages["privacy_notice"]
+            site_settings.privacy_notice_page = privacy_notice
             site_settings.save()
 
-    def ensure_get_involved_cta(self):
-        fields = dict(content.GET_INVOLVED_CTA)
-        snippet, _ = ReusableCallToAction.objects.get_or_create(
-            name=fields.pop("name"), defaults={**fields, "page": self.pages["get_involved"]}
-        )
-        return snippet
-
     def publish_new_pages(self):
-        for page, body_builder in self.new_pages:
-            if body_builder:
-                page.body = json.dumps(body_builder(self.pages))
+        for page, entry in self.new_pages:
+            if "body" in entry:
+                page.body = json.dumps(self.values.body(type(page), entry))
             page.save_revision().publish()
+
+
+@contextmanager
+def references_indexed_once():
+    """Wagtail indexes an object's references (for "usage" in the admin) each time it is
+    saved, and each new page is saved three times: created, filled in, published. Index
+    each saved object once, at the end, as Wagtail would: by queueing its own task."""
+    saved = {}
+    thread = threading.get_ident()
+
+    def record(sender, instance, raw=False, **kwargs):
+        if not raw and sender in ReferenceIndex.tracked_models and thread == threading.get_ident():
+            saved[sender._meta.app_label, sender._meta.model_name, str(instance.pk)] = None
+
+    post_save.connect(record, weak=False)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(record)
+    for app_label, model_name, pk in saved:
+        update_reference_index_task.enqueue(app_label, model_name, pk)
