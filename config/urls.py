@@ -1,14 +1,22 @@
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+# Resolved per request: in production the static file's name carries a hash from the manifest.
+lazy_static = lazy(static, str)
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # Browsers and crawlers ask for /favicon.ico whatever the pages link to.
+    path("favicon.ico", RedirectView.as_view(url=lazy_static("icons/favicon.ico"))),
 ]
 
 if settings.SERVE_MEDIA:

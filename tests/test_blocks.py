@@ -5,10 +5,8 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
 from casestudies import blocks as casestudy_blocks
-from casestudies.models import CaseStudyPage
 from core import blocks
-from home.models import HomePage, StandardPage
-from themes.models import ThemePage
+from tests.factories import ImageFactory
 
 
 def parse(markup):
@@ -78,8 +76,7 @@ def test_heading_block_uses_the_chosen_level():
 
 
 @pytest.mark.django_db
-def test_call_to_action_links_to_the_chosen_page(starter_site):
-    get_involved = StandardPage.objects.get(slug="get-involved")
+def test_call_to_action_links_to_the_chosen_page(get_involved):
     doc = render(
         blocks.CallToActionBlock(),
         {
@@ -97,14 +94,14 @@ def test_call_to_action_links_to_the_chosen_page(starter_site):
 
 @pytest.mark.parametrize("link_page, url", [(None, ""), (1, "https://neu.org.uk/")])
 @pytest.mark.django_db
-def test_call_to_action_needs_exactly_one_link(starter_site, link_page, url):
+def test_call_to_action_needs_exactly_one_link(site_home, link_page, url):
     block = blocks.CallToActionBlock()
     value = block.to_python(
         {
             "heading": "H",
             "text": "",
             "link_text": "Go",
-            "page": link_page and starter_site.pk,
+            "page": link_page and site_home.pk,
             "url": url,
         }
     )
@@ -113,8 +110,8 @@ def test_call_to_action_needs_exactly_one_link(starter_site, link_page, url):
 
 
 @pytest.mark.django_db
-def test_image_block_renders_a_responsive_picture_with_alt_text(starter_site):
-    image = ThemePage.objects.first().banner_image
+def test_image_block_renders_a_responsive_picture_with_alt_text():
+    image = ImageFactory()
     block = blocks.FigureBlock()
     value = block.to_python(
         {
@@ -136,8 +133,7 @@ def test_image_block_renders_a_responsive_picture_with_alt_text(starter_site):
 
 
 @pytest.mark.django_db
-def test_case_study_teaser_is_a_card_linking_to_a_live_case_study(starter_site):
-    case_study = CaseStudyPage.objects.get(slug="helston-community-college")
+def test_case_study_teaser_is_a_card_linking_to_a_live_case_study(case_study):
     block = casestudy_blocks.CaseStudyTeaserBlock()
     doc = render(block, {"case_study": case_study.pk})
     assert doc.find("article").find("a").attrs["href"] == case_study.url
@@ -165,13 +161,8 @@ SHARED_BODY = [
 
 
 @pytest.mark.django_db
-def test_trait_list_and_comparison_render_the_same_in_every_page_types_body(starter_site, client):
-    pages = [
-        HomePage.objects.get(),
-        ThemePage.objects.first(),
-        CaseStudyPage.objects.first(),
-        StandardPage.objects.get(slug="get-involved"),
-    ]
+def test_trait_list_and_comparison_render_the_same_in_every_page_types_body(page_tree, client):
+    pages = [page_tree.home, page_tree.theme, page_tree.case_study, page_tree.get_involved]
     rendered = {}
     for page in pages:
         page.body = SHARED_BODY
