@@ -1,14 +1,23 @@
 from django.core.management.base import BaseCommand
 
-from sitesetup.roles import ensure_editorial_roles, ensure_membership_team
+from sitesetup.roles import ROLES, WORKFLOW_NAME, ensure_roles, remove_wagtail_defaults
 
 
 class Command(BaseCommand):
     help = (
-        "Create the staff groups: Editors and Publishers with the approval workflow, and the "
-        "Membership team, who alone read interest form submissions. Safe to run again."
+        "Set the staff groups (Editors, Reviewers, Publishers, Membership team) to exactly "
+        "their intended permissions, with the Two-step approval workflow, and remove Wagtail's "
+        "default Moderators group and workflow. Safe to run again."
     )
 
     def handle(self, *args, **options):
-        groups = [*ensure_editorial_roles().values(), ensure_membership_team()]
-        self.stdout.write(f"Groups up to date: {', '.join(group.name for group in groups)}.")
+        moved = remove_wagtail_defaults()
+        ensure_roles()
+        if moved:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Removed Wagtail's default Moderators group; its members ({', '.join(moved)}) "
+                    "lost its rights: add them to Reviewers or Publishers under Settings → Groups."
+                )
+            )
+        self.stdout.write(f"Groups up to date: {', '.join(ROLES)}; workflow: {WORKFLOW_NAME}.")

@@ -1,0 +1,66 @@
+"""Exports and deletions of members' submissions, recorded in Wagtail's log: who, when,
+which form, how many rows. Superusers read them under Reports → Site history (filter by
+action "Export submissions" or "Delete submissions"); they also show in the form page's
+history. No answers are logged.
+
+- Exports: SafeSubmissionsListView calls ``log_export`` for each CSV or XLSX it writes.
+- Deletions: however submissions are deleted (a form's listing, the retention command), a
+  post_delete receiver keeps one entry per form and Wagtail log context, counting the rows.
+  The log context gives the user: the signed-in person in the admin, none for a command."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter, get_active_log_context, log
+from wagtail.models import Page, PageLogEntry
+
+from .records import InterestSubmission
+
+EXPORT = "getinvolved.export_submissions"
+DELETE = "getinvolved.delete_submissions"
+
+
+@hooks.register("register_log_actions")
+def register_submission_actions(actions):
+    @actions.register_action(EXPORT)
+    class ExportSubmissions(LogFormatter):
+        label = "Export submissions"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return f"Exported {data['rows']} submission(s) as {data['format'].upper()}"
+
+    @actions.register_action(DELETE)
+    class DeleteSubmissions(LogFormatter):
+        label = "Delete submissions"
+
+        def format_message(self, log_entry):
+            return f"Deleted {log_entry.data['rows']} submission(s)"
+
+
+def log_export(request, page, rows, export_format):
+    log(
+        instance=page,
+        action=EXPORT,
+        user=request.user,
+        data={"rows": rows, "format": export_format, "form": page.title},
+    )
+
+
+@receiver(post_delete, sender=InterestSubmission, dispatch_uid="getinvolved-audit-delete")
+def log_deleted_submission(sender, instance, **kwargs):
+    """One entry per form and log context (one admin request, one command run), its row
+    count kept up to date as each submission goes. Written in the deleting transaction, so
+    it is rolled back with it."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return  # deleted with its form page, whose own deletion is logged
+    context = get_active_log_context()
+    entry = None
+    if context.uuid is not None:
+        entry = PageLogEntry.objects.filter(uuid=context.uuid, action=DELETE, page=page).first()
+    if entry is None:
+        log(instance=page, action=DELETE, user=context.user, data={"rows": 1, "form": page.title})
+    else:
+        entry.data = {**entry.data, "rows": entry.data["rows"] + 1}
+        entry.save(update_fields=["data"])

@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+
+class StaffConfig(AppConfig):
+    """What staff accounts need beyond Wagtail's permissions: the second factor at sign-in
+    (django-otp TOTP), the page shown when sign-in is locked (django-axes), and the publishing
+    rule that keeps other people's drafts on the approval workflow."""
+
+    name = "staff"
+    verbose_name = "Staff accounts"
+
+    def ready(self):
+        # After wagtail.images and wagtail.documents (INSTALLED_APPS order), replacing the
+        # policies they registered.
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.permissions import register_permission_policy
+
+        from .collections import DeleteNeedsPermissionPolicy
+
+        for model, auth_model in (
+            (get_image_model(), "wagtailimages.Image"),
+            (get_document_model(), "wagtaildocs.Document"),
+        ):
+            register_permission_policy(
+                model,
+                DeleteNeedsPermissionPolicy(
+                    model, auth_model=auth_model, owner_field_name="uploaded_by_user"
+                ),
+            )

@@ -1,0 +1,19 @@
+from django import forms
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="Six digits. A new code appears every 30 seconds.",
+        max_length=20,
+        error_messages={"required": "Enter the six-digit code your authenticator app shows."},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())  # "123 456" as some apps show it
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError("Enter the six digits your authenticator app shows.")
+        return code

@@ -1,0 +1,54 @@
+"""Wiring into Wagtail's admin: the second factor's pages and menu entries, and the
+publishing rule (publishing.py)."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from wagtail import hooks
+
+from . import publishing, twofactor, views
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/verify/", views.verify, name="staff_two_factor_verify"),
+        path("two-factor/", views.set_up, name="staff_two_factor_set_up"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("staff_two_factor_set_up"),
+        "label": "Two-factor authentication",
+        "help_text": "Ask for a code from your phone as well as your password when you sign in.",
+    }
+
+
+@hooks.register("construct_main_menu")
+def hide_menu_until_second_factor(request, menu_items):
+    # Someone setting up their authenticator sees the admin's frame but none of its areas:
+    # every area would send them back here until they have.
+    if twofactor.next_step(request.user) is not None:
+        menu_items.clear()
+
+
+@hooks.register("before_publish_page")
+def keep_others_drafts_on_the_workflow(request, page):
+    message = publishing.refusal([page], request.user)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_others_drafts_on_the_workflow_in_bulk(request, action_type, objects, action_class):
+    if action_type != "publish":
+        return None
+    message = publishing.refusal(objects, request.user)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
+    return None

@@ -1,0 +1,32 @@
+"""Fixtures for the security tests: the starter site's interest forms with the staff groups
+set up as `make run` does, and a member of the Membership team."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import caches
+from django.core.management import call_command
+
+from sitesetup.roles import MEMBERSHIP_TEAM
+
+
+@pytest.fixture
+def forms(starter_site):
+    """{"register": page, "share": page}: the starter site's two interest forms."""
+    from getinvolved.models import InterestFormPage
+
+    call_command("setup_groups", stdout=io.StringIO())
+    for cache in caches.all():
+        cache.clear()  # the rate limit's counters
+    return {
+        "register": InterestFormPage.objects.get(slug="register-your-interest"),
+        "share": InterestFormPage.objects.get(slug="share-best-practice"),
+    }
+
+
+@pytest.fixture
+def membership_user(django_user_model, forms):
+    user = django_user_model.objects.create_user("morgan", "morgan@example.org")
+    user.groups.add(Group.objects.get(name=MEMBERSHIP_TEAM))
+    return user
