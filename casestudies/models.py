@@ -11,11 +11,12 @@ from core.models import BasePage, optional_image
 
 from .blocks import BodyStreamBlock
 from .choices import Phase, Region
-from .filters import CaseStudyFilter
+from .filters import FILTERS_FROM, CaseStudyFilter
 
 
 class CaseStudyIndexPage(BasePage):
-    """Lists the case studies, filtered by theme, region and phase with a plain GET form."""
+    """Lists the case studies: a simple list, or from FILTERS_FROM of them, filtered by
+    theme, region and phase with a plain GET form."""
 
     intro = RichTextField(
         features=RICH_TEXT_FEATURES,
@@ -42,7 +43,12 @@ class CaseStudyIndexPage(BasePage):
             .prefetch_related("themes")
             .order_by("title")
         )
-        context["filter"] = CaseStudyFilter(request.GET, case_studies, index_page=self)
+        listed = list(case_studies)
+        if len(listed) < FILTERS_FROM:
+            context.update(filter=None, case_studies=listed)
+        else:
+            found = CaseStudyFilter(request.GET, case_studies, index_page=self, listed=listed)
+            context.update(filter=found, case_studies=found.qs)
         return context
 
 
@@ -67,9 +73,11 @@ class CaseStudyPage(BasePage):
         help_text="The main image for the case study.",
     )
     hero_image_alt = models.CharField(
+        "Hero image alt text on this page",
         max_length=250,
         blank=True,
-        help_text="Describe the image for people who cannot see it. Required with an image.",
+        help_text="Leave empty to use the image's own Description (from Images). Fill it in "
+        "only to describe the image differently on this page.",
     )
     body = StreamField(
         BodyStreamBlock(),
@@ -84,6 +92,9 @@ class CaseStudyPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("school_name"),
         index.SearchField("town"),
+        # The admin's listing searches as editors type (Wagtail's autocomplete).
+        index.AutocompleteField("school_name"),
+        index.AutocompleteField("town"),
         index.SearchField("body"),
         index.FilterField("region"),
         index.FilterField("phase"),
@@ -117,7 +128,19 @@ class CaseStudyPage(BasePage):
         # A list, not a queryset: in previews the themes come from the unsaved revision.
         return [theme for theme in self.themes.all() if theme.live]
 
+    def hero_alt_text(self):
+        """What screen readers say for the hero image: this page's own words if given, else
+        the image's Description, asked once when the image was added to the library."""
+        if self.hero_image is None:
+            return ""
+        return self.hero_image_alt.strip() or self.hero_image.description.strip()
+
     def clean(self):
         super().clean()
-        if self.hero_image and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": "Describe the hero image for screen readers."})
+        if self.hero_image and not self.hero_alt_text():
+            raise ValidationError(
+                {
+                    "hero_image_alt": "Describe the hero image for screen readers, here or in "
+                    "the image's own Description (Images in the menu)."
+                }
+            )

@@ -7,12 +7,17 @@ description and a ``preview_value`` so the block picker shows editors what it lo
 (rendered with the site stylesheet, offline).
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .contact import SiteContactBlock
+from .report import ReportBlock
 
 # Rich text features editors may use in body copy: no headings (use the heading block so
 # the outline stays correct) and no embeds (use the video block).
@@ -87,7 +92,10 @@ class FigureBlock(blocks.StructBlock):
 
 
 class TraitBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label="Name", max_length=120, help_text="e.g. 'Leaders of Place'.")
+    # Optional: items the sources do not name are plain list items, not given invented names.
+    name = blocks.CharBlock(
+        label="Name", required=False, max_length=120, help_text="Optional, e.g. 'Leaders of Place'."
+    )
     description = blocks.TextBlock(
         label="Description",
         required=False,
@@ -97,6 +105,13 @@ class TraitBlock(blocks.StructBlock):
     class Meta:
         icon = "tick"
         label = "Item"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.get("name") or value.get("description")):
+            error = ValidationError("Give the item a name, a description or both.")
+            raise StructBlockValidationError(block_errors={"description": error})
+        return value
 
 
 class TraitListBlock(blocks.StructBlock):
@@ -110,7 +125,10 @@ class TraitListBlock(blocks.StructBlock):
         label="Introduction", required=False, help_text="Optional sentence before the list."
     )
     items = blocks.ListBlock(
-        TraitBlock(), label="Items", min_num=1, help_text="Each item: a name and a description."
+        TraitBlock(),
+        label="Items",
+        min_num=1,
+        help_text="Each item: a description, with a name if it has one.",
     )
 
     class Meta:
@@ -253,6 +271,11 @@ class ReusableCallToActionBlock(SnippetChooserBlock):
     def get_preview_value(self):
         return self.target_model.objects.order_by("pk").first()
 
+    def bulk_to_python(self, values):
+        # With the page each one links to, in the same query: rendering needs its address.
+        found = self.target_model.objects.select_related("page").in_bulk(values)
+        return [copy.copy(found[pk]) if pk in found else None for pk in values]
+
 
 class ContentStreamBlock(blocks.StreamBlock):
     """The blocks of page bodies that need nothing beyond this app. Page apps extend it with
@@ -271,5 +294,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     image = FigureBlock()
     trait_list = TraitListBlock()
     comparison = ComparisonBlock()
+    report = ReportBlock()
     call_to_action = CallToActionBlock()
     shared_call_to_action = ReusableCallToActionBlock()
+    site_contact = SiteContactBlock()

@@ -1,13 +1,21 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from .blocks import ONE_LINK_MESSAGE, FooterLinkBlock, SocialLinkBlock
+from .serving import ServingMixin
 
 
 def optional_image(**options):
@@ -23,7 +31,15 @@ def optional_image(**options):
     )
 
 
-class BasePage(Page):
+# Wagtail's own help shows "http://domain.com/blog/[my-slug]/": say it in this site's terms.
+SLUG_HELP = (
+    "The last part of the page's web address, made from the title: lower-case words "
+    "joined by hyphens, e.g. belonging.neu.org.uk/case-studies/example-primary-school/. "
+    "Changing it on a live page breaks links people have saved."
+)
+
+
+class BasePage(ServingMixin, Page):
     """What every public page type has: a summary for cards and search results, and the
     search and sharing fields of the Promote tab, with fallbacks for when they are empty."""
 
@@ -46,7 +62,7 @@ class BasePage(Page):
     promote_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("slug"),
+                FieldPanel("slug", help_text=SLUG_HELP),
                 FieldPanel("seo_title"),
                 FieldPanel("search_description"),
                 FieldPanel("social_image"),
@@ -82,10 +98,16 @@ class BasePage(Page):
         return missing
 
 
-@register_snippet
-class ReusableCallToAction(models.Model):
+class ReusableCallToAction(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
+):
     """A call to action that comms editors maintain once and place on many pages (for
-    example "Get involved"), through the "Call to action (shared)" block."""
+    example "Get involved"), through the "Call to action (shared)" block.
+
+    A change to it shows on every page at once, so it goes through the same approval as a
+    page: editors save drafts (kept as revisions), preview them and submit them to the
+    workflow; the public pages show the published version only (this row holds it, drafts
+    live in revisions). Registered as a snippet in wagtail_hooks.py."""
 
     name = models.CharField(
         "Name in the admin",
@@ -120,12 +142,30 @@ class ReusableCallToAction(models.Model):
         FieldPanel("url"),
     ]
 
+    # Wagtail keeps the drafts and the approval history of snippets through these relations.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="calltoaction")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="calltoaction",
+        for_concrete_model=False,
+    )
+
     class Meta:
         verbose_name = "shared call to action"
+        verbose_name_plural = "shared calls to action"
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "core/previews/reusable_call_to_action.html"
 
     def clean(self):
         if bool(self.page_id) == bool(self.url):
@@ -146,13 +186,45 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text="Where members can write with questions; used as the reply address of emails.",
     )
+    notification_email = models.EmailField(
+        "Form notifications to",
+        blank=True,
+        help_text="Told of each new form submission (without the answers), for every form "
+        "whose own 'To address' is empty.",
+    )
     privacy_notice_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Linked from every form's consent box; each submission records its text.",
+        help_text="Linked from every form's consent box and the footer; each submission "
+        "records its text.",
+    )
+    # The privacy notice states these as they are here: nothing is assumed for them.
+    data_controller_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who is responsible for members' data under data protection law (the data "
+        "controller), as the privacy notice names it.",
+    )
+    data_controller_address = models.TextField(
+        blank=True, help_text="The data controller's postal address, as the notice gives it."
+    )
+    data_protection_email = models.EmailField(
+        blank=True,
+        help_text="Where members ask for a copy of their answers, or for them to be deleted.",
+    )
+    accessibility_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Linked from the footer of every page.",
+    )
+    accessibility_email = models.EmailField(
+        blank=True, help_text="Where visitors report a problem with the site's accessibility."
     )
 
     footer_links = StreamField(
@@ -172,7 +244,20 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("contact_email"),
-        FieldPanel("privacy_notice_page"),
+        FieldPanel("notification_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_notice_page"),
+                FieldPanel("data_controller_name"),
+                FieldPanel("data_controller_address"),
+                FieldPanel("data_protection_email"),
+            ],
+            heading="Privacy",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_statement_page"), FieldPanel("accessibility_email")],
+            heading="Accessibility",
+        ),
         FieldPanel("footer_links"),
         FieldPanel("social_links"),
         FieldPanel("default_social_image"),

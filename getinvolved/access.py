@@ -11,13 +11,15 @@ Every view enforces it itself:
   Wagtail's ``filter_form_submissions_for_user`` hook, answered here by
   ``forms_user_may_read`` (registered in wagtail_hooks.py);
 - the app's own views (views.py) use ``SubmissionsAccessMixin``;
-- the "Interest submissions" modeladmin uses ``SubmissionPermissionHelper``.
-A refusal raises PermissionDenied, which Wagtail's admin answers the same way everywhere:
-back to the dashboard with "Sorry, you do not have permission to access this area." (a plain
-403 to scripted requests). Signed-out visitors are sent to the login page before any view runs.
+- the "Interest submissions" modeladmin uses ``SubmissionPermissionHelper``, and its views
+  the mixin too (views.py), so that they refuse with the same page.
+The app's views and the modeladmin's answer a refusal with refusals.py's page: 403, in the
+admin's layout, saying why and whom to ask. Wagtail's own views that refuse (deleting
+submissions) raise PermissionDenied, which Wagtail answers by sending the person back to the
+dashboard with "Sorry, you do not have permission to access this area.". Signed-out visitors
+are sent to the login page before any view runs.
 """
 
-from django.core.exceptions import PermissionDenied
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -42,11 +44,15 @@ def forms_user_may_read(user, editable_forms):
 
 class SubmissionsAccessMixin:
     """For class-based admin views that show submissions: refuse anyone outside the policy
-    before the view does anything else."""
+    before the view does anything else, with the page that says why."""
 
     def dispatch(self, request, *args, **kwargs):
         if not can_view_submissions(request.user):
-            raise PermissionDenied
+            # Imported here: this module is imported while models load, the admin's views
+            # only once they have.
+            from .refusals import refusal
+
+            return refusal(request)
         return super().dispatch(request, *args, **kwargs)
 
 

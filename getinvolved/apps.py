@@ -7,3 +7,6 @@ class GetInvolvedConfig(AppConfig):
 
     name = "getinvolved"
     verbose_name = "Get involved"
+
+    def ready(self):
+        from . import audit  # noqa: F401 - registers the audit log's actions and receiver

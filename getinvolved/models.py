@@ -7,7 +7,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     AbstractFormField,
     EmailFormMixin,
@@ -21,7 +21,9 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, SiteSettings
 
 from . import submissions
+from .form_editor import InterestFormPageForm, QuestionsPanel
 from .forms import InterestFormBuilder
+from .privacy import PrivacyNoticePage
 from .records import ConsentNotice, EmailDelivery, InterestSubmission
 
 __all__ = [
@@ -30,12 +32,43 @@ __all__ = [
     "InterestFormField",
     "InterestFormPage",
     "InterestSubmission",
+    "PrivacyNoticePage",
     "privacy_notice_page",
 ]
 
 
 class InterestFormField(AbstractFormField):
+    """One question of an interest form, named in the editor as editors speak of it."""
+
     page = ParentalKey("InterestFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    # Wagtail makes new questions required; most of ours are optional extras.
+    required = models.BooleanField("required", default=False)
+
+    panels = [
+        FieldPanel(
+            "label",
+            heading="Question",
+            help_text="The question as members read it, e.g. “Your school”. Each question on "
+            "the form needs its own wording.",
+        ),
+        FieldPanel(
+            "help_text",
+            heading="Hint",
+            help_text="Optional: shown under the question, e.g. why you ask.",
+        ),
+        FieldPanel("required", heading="Members must answer it"),
+        FieldPanel("field_type", heading="Kind of answer"),
+        FieldPanel(
+            "choices",
+            heading="Choices",
+            help_text="For a drop-down list, radio buttons or tick boxes: one choice per line.",
+        ),
+        FieldPanel(
+            "default_value",
+            heading="Answer filled in already",
+            help_text="Optional: the answer members see before they change it.",
+        ),
+    ]
 
 
 class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
@@ -77,7 +110,8 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         validators=[validate_to_address],
         help_text=(
             "Who is told of each new submission, without the answers (the Membership team "
-            "reads those in the admin). Separate addresses with commas."
+            "reads those in the admin). Separate addresses with commas. Empty: the "
+            "notification address in Settings → Site settings."
         ),
     )
     from_address = models.EmailField(
@@ -95,6 +129,7 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
     )
 
     form_builder = InterestFormBuilder
+    base_form_class = InterestFormPageForm
     parent_page_types = ["home.StandardPage"]
     subpage_types = []
     template = "getinvolved/interest_form_page.html"
@@ -103,7 +138,12 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        InlinePanel("form_fields", label="Form fields"),
+        QuestionsPanel(
+            "form_fields",
+            heading="Questions",
+            label="question",
+            help_text="Members answer these, in this order, then tick the consent box below.",
+        ),
         FieldPanel("consent_text"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -198,7 +238,12 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
         return ""
 
     def notification_recipients(self):
-        return [address.strip() for address in self.to_address.split(",") if address.strip()]
+        # Empty: the site's notification address (Settings → Site settings), so that a new
+        # form never goes unnoticed.
+        addresses = self.to_address
+        if not addresses.strip() and (site := self.get_site()):
+            addresses = SiteSettings.for_site(site).notification_email
+        return [address.strip() for address in addresses.split(",") if address.strip()]
 
 
 def privacy_notice_page(request):

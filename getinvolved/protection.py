@@ -1,6 +1,8 @@
 """Spam and abuse protection that needs no third-party service: a signed one-time form
-token (idempotency key and minimum fill time) and a per-client rate limit in Django's cache
-(the honeypot field is in forms.py). Blocked attempts are logged without personal data.
+token (idempotency key and minimum fill time), a per-form, per-client rate limit in Django's
+cache that counts accepted submissions and bot signals apart, and a daily limit of
+confirmation emails per recipient (the honeypot field is in forms.py). Blocked attempts are
+logged without personal data.
 
 Mechanisms only: which checks run, in which order, and what the member is told is decided
 in submissions.py. Nothing here knows the models."""
@@ -12,7 +14,8 @@ import uuid
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
+from ipware import get_client_ip
 
 logger = logging.getLogger("getinvolved.protection")
 
@@ -61,33 +64,115 @@ def read_token(page, token):
 
 
 def client_address(request):
-    header = settings.FORM_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        # The proxy in front of us appends the address it saw: the last entry.
-        return request.META[header].split(",")[-1].strip()
+    """The client's address: REMOTE_ADDR, or behind settings.TRUSTED_PROXY_COUNT proxies the
+    X-Forwarded-For entry that many places from the end (django-ipware). The sign-in
+    lockout uses it too (AXES_CLIENT_IP_CALLABLE)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        # ipware counts the proxies listed in the header: all but the one connecting to us.
+        address, _ = get_client_ip(
+            request,
+            proxy_order="left-most",
+            proxy_count=proxies - 1,
+            request_header_order=["HTTP_X_FORWARDED_FOR"],
+            strict=False,
+        )
+        if address:
+            return address
     return request.META.get("REMOTE_ADDR", "")
 
 
 def client_reference(request):
     """A short keyed hash of the client address: lets logs and the rate limit tell clients
     apart without storing the address itself."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode())
-    return digest.hexdigest()[:16]
+    return _keyed_hash(client_address(request))
+
+
+def _keyed_hash(value):
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:16]
+
+
+def counters():
+    """The cache holding the rate limit's counters (settings.FORM_RATE_LIMIT_CACHE)."""
+    return caches[settings.FORM_RATE_LIMIT_CACHE]
+
+
+# What the rate limit counts, per form and client address, with the setting limiting each.
+ACCEPTED = "accepted"
+BOT_SIGNAL = "bot-signal"
+LIMITS = {ACCEPTED: "FORM_RATE_LIMIT", BOT_SIGNAL: "FORM_BOT_SIGNAL_LIMIT"}
+
+
+class SlidingWindow:
+    """A counter over the last ``window`` seconds, kept as two fixed buckets: the current
+    one, and the previous one weighted by how much of it still lies inside the window (the
+    usual sliding-window approximation; each step is one atomic cache operation)."""
+
+    def __init__(self, key, window):
+        self.key, self.window = key, window
+
+    def _buckets(self, now):
+        number = int(now // self.window)
+        return f"{self.key}:{number}", f"{self.key}:{number - 1}", (now % self.window) / self.window
+
+    def count(self, now=None):
+        current, previous, elapsed = self._buckets(time.time() if now is None else now)
+        values = counters().get_many([current, previous])
+        return values.get(current, 0) + values.get(previous, 0) * (1 - elapsed)
+
+    def add(self, now=None):
+        current, _, _ = self._buckets(time.time() if now is None else now)
+        cache = counters()
+        # add() does nothing if the key exists; incr() is atomic in Redis and LocMemCache.
+        cache.add(current, 0, timeout=2 * self.window)
+        try:
+            cache.incr(current)
+        except ValueError:  # expired between add() and incr()
+            cache.set(current, 1, timeout=2 * self.window)
+
+
+def _window(kind, request, page):
+    key = f"getinvolved:{kind}:{page.pk}:{client_reference(request)}"
+    return SlidingWindow(key, settings.FORM_RATE_LIMIT_WINDOW)
 
 
 def rate_limit_exceeded(request, page):
-    """Count this post against the client's allowance; True once it is used up."""
-    window = settings.FORM_RATE_LIMIT_WINDOW
-    bucket = int(time.time() // window)
-    key = f"getinvolved:posts:{client_reference(request)}:{bucket}"
-    # add() is a no-op when the key exists; incr() is atomic in Redis and LocMemCache.
-    cache.add(key, 0, timeout=window)
+    """Whether this client has used up either allowance for this form. Counts nothing:
+    ``record`` does, once the post's outcome is known. If the cache cannot be reached, the
+    post is let through (a member's form matters more than a bot's) and that is logged."""
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > settings.FORM_RATE_LIMIT
+        return any(
+            _window(kind, request, page).count() >= getattr(settings, setting)
+            for kind, setting in LIMITS.items()
+        )
+    except Exception:  # noqa: BLE001 - any cache failure: fail open
+        logger.exception("Rate limit cache unreachable: form post let through")
+        return False
+
+
+def record(request, page, kind):
+    """Count an accepted submission (ACCEPTED) or a bot signal (BOT_SIGNAL) from this client
+    to this form."""
+    try:
+        _window(kind, request, page).add()
+    except Exception:  # noqa: BLE001 - any cache failure: fail open
+        logger.exception("Rate limit cache unreachable: %s not counted", kind)
+
+
+def confirmation_allowed(address):
+    """Whether one more confirmation email may go to ``address`` today (and count it):
+    at most settings.FORM_CONFIRMATIONS_PER_ADDRESS per FORM_CONFIRMATION_WINDOW."""
+    window = SlidingWindow(
+        f"getinvolved:confirmations:{_keyed_hash(address.strip().lower())}",
+        settings.FORM_CONFIRMATION_WINDOW,
+    )
+    try:
+        if window.count() >= settings.FORM_CONFIRMATIONS_PER_ADDRESS:
+            return False
+        window.add()
+    except Exception:  # noqa: BLE001 - any cache failure: fail open
+        logger.exception("Rate limit cache unreachable: confirmation not counted")
+    return True
 
 
 def log_blocked(request, page, reason):

@@ -36,12 +36,14 @@ class Refusal:
     """A post refused before its answers are read. ``reason`` goes to the log (logger
     getinvolved.protection, with a hashed client reference only), ``message`` above the
     member's answers, which stay in the form. ``renew_token(page)`` gives the redisplayed
-    form a new token; None keeps the one posted (a rate-limited member may send it later)."""
+    form a new token; None keeps the one posted (a rate-limited member may send it later).
+    ``bot_signal``: whether it counts towards the client's bot allowance (protection.record)."""
 
     reason: str
     message: str
     status: int
     renew_token: Callable[[object], str] | None = None
+    bot_signal: bool = False
 
 
 _SEND_AGAIN = (
@@ -60,8 +62,9 @@ HONEYPOT = Refusal(
     "We could not accept this form. Please check your answers and send it again.",
     400,
     protection.reissue_token,
+    bot_signal=True,
 )
-# By protection.TokenProblem's reason.
+# By protection.TokenProblem's reason. An expired form is a member's, not a bot's.
 TOKEN_REFUSALS = {
     "too-fast": Refusal(
         "token-too-fast",
@@ -69,9 +72,12 @@ TOKEN_REFUSALS = {
         "send the form again.",
         400,
         protection.issue_token,  # dated now: sending at once is still too fast
+        bot_signal=True,
     ),
     "expired": Refusal("token-expired", _SEND_AGAIN, 400, protection.reissue_token),
-    "invalid": Refusal("token-invalid", _SEND_AGAIN, 400, protection.reissue_token),
+    "invalid": Refusal(
+        "token-invalid", _SEND_AGAIN, 400, protection.reissue_token, bot_signal=True
+    ),
 }
 
 
@@ -95,6 +101,7 @@ def handle_post(page, request, privacy_page):
     if not form.is_valid():
         return page.render_form(request, form)
     store(page, form, key, privacy_page)
+    protection.record(request, page, protection.ACCEPTED)
     # Post/redirect/get: refreshing the thank-you page cannot send the form again.
     return redirect(page.thank_you_url())
 
@@ -114,6 +121,8 @@ def screen(page, request, form):
 
 def refuse(page, request, form, refusal):
     protection.log_blocked(request, page, refusal.reason)
+    if refusal.bot_signal:
+        protection.record(request, page, protection.BOT_SIGNAL)
     if refusal.renew_token is not None:
         form.data = form.data.copy()
         form.data[TOKEN_FIELD] = refusal.renew_token(page)
@@ -153,11 +162,15 @@ def store(page, form, key, privacy_page):
 
 def record_consent(privacy_page):
     """The ConsentNotice holding the privacy notice's text as the member sees it now: the
-    body's words as search indexing reads them, nothing rendered. Each distinct text is
-    stored once."""
-    body = getattr(privacy_page, "body", None)
-    parts = body.stream_block.get_searchable_content(body) if body else []
-    text = "\n\n".join(" ".join(str(part).split()) for part in parts if str(part).strip())
+    privacy notice page's own rendering, generated sections included (privacy.py); for
+    another page type, the body's words as search indexing reads them. Each distinct text
+    is stored once."""
+    if hasattr(privacy_page, "consent_text"):
+        text = privacy_page.consent_text()
+    else:
+        body = getattr(privacy_page, "body", None)
+        parts = body.stream_block.get_searchable_content(body) if body else []
+        text = "\n\n".join(" ".join(str(part).split()) for part in parts if str(part).strip())
     digest = hashlib.sha256(f"{privacy_page.title}\n\n{text}".encode()).hexdigest()
     notice, _ = ConsentNotice.objects.get_or_create(
         sha256=digest,
@@ -180,7 +193,7 @@ def queue_emails(page, submission):
     if recipients:
         owed.append((EmailDelivery.Kind.NOTIFICATION, recipients))
     member = page.member_email(submission)
-    if page.send_confirmation and member:
+    if page.send_confirmation and member and protection.confirmation_allowed(member):
         owed.append((EmailDelivery.Kind.CONFIRMATION, [member]))
     for kind, addresses in owed:
         delivery = EmailDelivery.objects.create(

@@ -3,7 +3,12 @@
 
 django-tasks has no retries of its own: a failed send is queued again with a growing delay
 (run_after) until FORM_EMAIL_MAX_ATTEMPTS, and each attempt is recorded on the
-EmailDelivery row, where staff see it."""
+EmailDelivery row, where staff see it.
+
+A worker killed mid-send (or whose machine stopped) leaves its delivery "Sending": the claim
+records when that attempt counts as abandoned (next_attempt_at, FORM_EMAIL_STUCK_AFTER_SECONDS
+later), and ``requeue_stuck_deliveries`` queues such a delivery again whenever the worker
+(`manage.py run_worker`) starts and every few minutes while it runs."""
 
 import logging
 from datetime import timedelta
@@ -11,12 +16,15 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.db.models import F
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
 from core.models import SiteSettings
+from core.worker import worker_heartbeat
 
 from .records import EmailDelivery
 
@@ -27,10 +35,17 @@ logger = logging.getLogger("getinvolved.email")
 def send_delivery(delivery_id):
     # Claim the delivery: only a task that moves it from "waiting" to "sending" may send it,
     # so a duplicate or late task finds nothing to do.
+    # If this worker stops before it records the outcome, the attempt counts as abandoned at
+    # next_attempt_at, and requeue_stuck_deliveries sends it again from then on.
+    abandoned_at = timezone.now() + timedelta(seconds=settings.FORM_EMAIL_STUCK_AFTER_SECONDS)
     claimed = EmailDelivery.objects.filter(
         pk=delivery_id,
         status__in=[EmailDelivery.Status.PENDING, EmailDelivery.Status.RETRYING],
-    ).update(status=EmailDelivery.Status.SENDING, attempts=F("attempts") + 1)
+    ).update(
+        status=EmailDelivery.Status.SENDING,
+        attempts=F("attempts") + 1,
+        next_attempt_at=abandoned_at,
+    )
     if not claimed:
         return "nothing to send"
     delivery = EmailDelivery.objects.select_related("submission").get(pk=delivery_id)
@@ -65,6 +80,36 @@ def record_failure(delivery, error):
         delivery.status,
     )
     return delivery.status
+
+
+@receiver(worker_heartbeat, dispatch_uid="getinvolved.requeue_stuck_deliveries")
+def requeue_stuck_deliveries(**kwargs):
+    """Queue again each delivery left "Sending" past its abandon time by a worker that
+    stopped mid-send. Several workers may run this at once: moving the row out of "Sending"
+    is the claim, so each stuck delivery is queued once. Returns how many were."""
+    now = timezone.now()
+    stuck = EmailDelivery.objects.filter(
+        status=EmailDelivery.Status.SENDING, next_attempt_at__lte=now
+    )
+    requeued = 0
+    for delivery in stuck.only("pk", "attempts"):
+        gave_up = delivery.attempts >= settings.FORM_EMAIL_MAX_ATTEMPTS
+        with transaction.atomic():
+            moved = stuck.filter(pk=delivery.pk).update(
+                status=EmailDelivery.Status.FAILED if gave_up else EmailDelivery.Status.RETRYING,
+                last_error="The worker stopped while sending this email.",
+                next_attempt_at=None if gave_up else now,
+            )
+            if moved and not gave_up:
+                send_delivery.enqueue(delivery.pk)
+                requeued += 1
+        if moved:
+            logger.warning(
+                "Email delivery %s was left sending by a stopped worker; now %s",
+                delivery.pk,
+                "failed" if gave_up else "queued again",
+            )
+    return requeued
 
 
 def build_message(delivery):

@@ -3,7 +3,9 @@ itself (access.py); none of them imports the models."""
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
+from wagtail_modeladmin import views as modeladmin_views
 
+from . import audit
 from .access import SubmissionsAccessMixin
 
 # URL names of the team's forms index (see wagtail_hooks.register_forms_index).
@@ -46,6 +48,12 @@ class SafeSubmissionsListView(SubmissionsAccessMixin, SubmissionsListView):
         # Headings are editors' field labels: safe to open whatever an editor typed, too.
         return spreadsheet_safe(super().get_heading(queryset, field))
 
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # Every download of members' answers is recorded: who, which form, how many rows.
+        response = super().as_spreadsheet(queryset, spreadsheet_format)
+        audit.log_export(self.request, self.form_page, len(queryset), spreadsheet_format)
+        return response
+
 
 class MembershipFormsIndexView(SubmissionsAccessMixin, FormPagesListView):
     """The forms index the Forms menu item opens: Wagtail's own, at a URL of its own, opened
@@ -58,3 +66,25 @@ class MembershipFormsIndexView(SubmissionsAccessMixin, FormPagesListView):
     any_permission_required = None
     index_url_name = FORMS_INDEX
     index_results_url_name = FORMS_INDEX_RESULTS
+
+
+# The "Interest submissions" modeladmin's views (wagtail_hooks.InterestSubmissionAdmin): the
+# policy's refusal page first, then modeladmin's own permission checks (nobody adds or edits).
+class SubmissionsIndexView(SubmissionsAccessMixin, modeladmin_views.IndexView):
+    pass
+
+
+class SubmissionInspectView(SubmissionsAccessMixin, modeladmin_views.InspectView):
+    pass
+
+
+class SubmissionCreateView(SubmissionsAccessMixin, modeladmin_views.CreateView):
+    pass
+
+
+class SubmissionEditView(SubmissionsAccessMixin, modeladmin_views.EditView):
+    pass
+
+
+class SubmissionDeleteView(SubmissionsAccessMixin, modeladmin_views.DeleteView):
+    pass

@@ -11,9 +11,20 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from core.admin_requests import heads_for_public, warn_once
+
 from .access import SubmissionPermissionHelper, can_view_submissions, forms_user_may_read
 from .models import InterestFormPage, InterestSubmission, privacy_notice_page
-from .views import FORMS_INDEX, FORMS_INDEX_RESULTS, MembershipFormsIndexView
+from .views import (
+    FORMS_INDEX,
+    FORMS_INDEX_RESULTS,
+    MembershipFormsIndexView,
+    SubmissionCreateView,
+    SubmissionDeleteView,
+    SubmissionEditView,
+    SubmissionInspectView,
+    SubmissionsIndexView,
+)
 
 # Wagtail's forms views (its index, each form's listing with CSV/XLSX export, deleting
 # submissions) all ask this hook which forms' submissions a user may read.
@@ -95,6 +106,11 @@ class InterestSubmissionAdmin(ModelAdmin):
     menu_order = 710
     add_to_admin_menu = True
     permission_helper_class = SubmissionPermissionHelper
+    index_view_class = SubmissionsIndexView
+    inspect_view_class = SubmissionInspectView
+    create_view_class = SubmissionCreateView
+    edit_view_class = SubmissionEditView
+    delete_view_class = SubmissionDeleteView
     inspect_view_enabled = True
     # modeladmin's history view checks no permission at all, and submissions have no
     # history to show (nobody edits them): off.
@@ -159,9 +175,19 @@ def keep_forms_that_hold_submissions_in_bulk(request, action_type, objects, acti
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_when_forms_cannot_be_sent(request, page):
-    if isinstance(page.specific, InterestFormPage) and privacy_notice_page(request) is None:
-        messages.warning(
+    # Said when the form is published or sent for approval, once: a draft save is no moment
+    # to repeat it.
+    if not heads_for_public(request) or not isinstance(page.specific, InterestFormPage):
+        return
+    if privacy_notice_page(request) is None:
+        warn_once(
             request,
             "Members cannot send this form yet: choose a privacy notice page under Settings → "
             "Site settings, and publish it.",
+        )
+    if not page.specific.notification_recipients():
+        warn_once(
+            request,
+            "Nobody on staff will hear of this form's submissions: fill in its “To address”, "
+            "or the “Form notifications to” address under Settings → Site settings.",
         )

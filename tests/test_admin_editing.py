@@ -7,13 +7,16 @@ from wagtail.models import Page
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.models import StandardPage
+from tests.factories import ThemePageFactory
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_client(client, django_user_model, starter_site):
+def editor_client(client, django_user_model, page_tree):
+    # One page of each type, and a second theme page ("belonging-and-leadership").
+    ThemePageFactory(parent=page_tree.home, slug="belonging-and-leadership")
     editor = django_user_model.objects.create_user("editor", password="not-used")
     # Wagtail's install creates an "Editors" group with add/edit rights on the whole tree.
     editor.groups.add(Group.objects.get(name="Editors"))
@@ -82,24 +85,47 @@ def test_editor_can_create_a_case_study_with_structured_facts(editor_client):
     assert page.get_latest_revision_as_object().themes.all()[0] == culture
 
 
-def test_case_study_with_an_image_but_no_alt_text_is_refused(editor_client):
+def add_case_study_with_hero(editor_client, slug, image, alt=""):
     index = CaseStudyIndexPage.objects.get()
-    image = ThemePage.objects.first().banner_image
     url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", index.pk])
-    response = editor_client.post(
+    return editor_client.post(
         url,
         {
-            "title": "No alt",
-            "slug": "no-alt",
+            "title": slug.title(),
+            "slug": slug,
             "school_name": "S",
             "town": "T",
             "region": "london",
             "phase": "primary",
             "hero_image": str(image.pk),
-            "hero_image_alt": "",
+            "hero_image_alt": alt,
             "body-count": "0",
         },
     )
+
+
+def test_case_study_hero_image_without_any_description_is_refused(editor_client):
+    image = ThemePage.objects.first().banner_image
+    image.description = ""
+    image.save()
+    response = add_case_study_with_hero(editor_client, "no-alt", image)
     assert response.status_code == 200
-    assert "Describe the hero image for screen readers." in response.content.decode()
+    assert "Describe the hero image for screen readers" in response.content.decode()
     assert not CaseStudyPage.objects.filter(slug="no-alt").exists()
+
+
+def test_case_study_hero_image_uses_the_images_own_description_unless_overridden(
+    editor_client,
+):
+    """The alt text is asked once, with the image; a page may still describe it its own way."""
+    image = ThemePage.objects.first().banner_image
+    image.description = "Pupils planting trees in the school garden"
+    image.save()
+    assert add_case_study_with_hero(editor_client, "own-words", image).status_code == 302
+    page = CaseStudyPage.objects.get(slug="own-words").get_latest_revision_as_object()
+    assert page.hero_alt_text() == "Pupils planting trees in the school garden"
+
+    response = add_case_study_with_hero(editor_client, "other-words", image, alt="A garden")
+    assert response.status_code == 302
+    page = CaseStudyPage.objects.get(slug="other-words").get_latest_revision_as_object()
+    assert page.hero_alt_text() == "A garden"

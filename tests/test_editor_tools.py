@@ -1,15 +1,25 @@
 """Tools that let comms editors run the site: block previews, the case-study listing,
 shared calls to action and sharing metadata."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils.text import slugify
 
 from casestudies.blocks import BodyStreamBlock
+from casestudies.choices import Phase, Region
 from casestudies.models import CaseStudyPage
 from core import blocks
-from core.models import ReusableCallToAction
+from tests.factories import (
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    ReusableCallToActionFactory,
+    ThemePageFactory,
+)
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +29,36 @@ def parse(markup):
     return BeautifulSoup(markup, "html.parser")
 
 
+# The starter content's two case studies: (school, town, region, phase, its theme).
+SCHOOLS = [
+    ("Flakesfleet Primary School", "Fleetwood", Region.NORTH_WEST, Phase.PRIMARY, "leadership"),
+    ("Helston Community College", "Helston", Region.SOUTH_WEST, Phase.SECONDARY, "culture"),
+]
+
+
 @pytest.fixture
-def editor(django_user_model, starter_site):
+def case_studies(site_home):
+    """SCHOOLS under the case-study index, each naming its own theme page."""
+    index = CaseStudyIndexPageFactory(parent=site_home)
+    for number, (school, town, region, phase, theme) in enumerate(SCHOOLS, start=1):
+        title, slug = f"Theme {number}: belonging and {theme}", f"belonging-and-{theme}"
+        themes = [ThemePageFactory(parent=site_home, title=title, slug=slug)]
+        CaseStudyPageFactory(
+            parent=index,
+            slug=slugify(school),
+            school_name=school,
+            town=town,
+            region=region,
+            phase=phase,
+            themes=themes,
+        )
+
+
+@pytest.fixture
+def editor(django_user_model, case_studies):
+    # Something for every block's preview to show: the shared call to action's is the first
+    # one in Snippets, the image's the first image, the teaser's the first case study.
+    ReusableCallToActionFactory()
     user = django_user_model.objects.create_user("editor", password="not-used")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
@@ -69,18 +107,25 @@ def test_block_preview_renders_offline_with_the_site_stylesheet(editor_client, n
     assert doc.find("main").text or doc.find("main").find("img"), f"{name} preview is empty"
 
 
+def case_study_listing(client, query=""):
+    """The "Case studies" menu item's listing: the case-study index's children."""
+    response = client.get("/admin/case-studies/")
+    assert response.status_code == 302
+    return client.get(response["Location"] + query)
+
+
 @pytest.mark.parametrize(
     "query, expected",
     [
         ("", {"Flakesfleet Primary School", "Helston Community College"}),
-        ("?region__exact=north-west", {"Flakesfleet Primary School"}),
-        ("?phase__exact=secondary", {"Helston Community College"}),
-        ("?phase__exact=special", set()),
+        ("?region=north-west", {"Flakesfleet Primary School"}),
+        ("?phase=secondary", {"Helston Community College"}),
+        ("?phase=special", set()),
         ("?q=Fleetwood", {"Flakesfleet Primary School"}),
     ],
 )
 def test_case_study_listing_filters_by_region_phase_and_search(editor_client, query, expected):
-    response = editor_client.get("/admin/casestudies/casestudypage/" + query)
+    response = case_study_listing(editor_client, query)
     assert response.status_code == 200
     body = response.content.decode()
     for school in {"Flakesfleet Primary School", "Helston Community College"}:
@@ -89,9 +134,7 @@ def test_case_study_listing_filters_by_region_phase_and_search(editor_client, qu
 
 def test_case_study_listing_filters_by_theme_and_links_to_the_page_editor(editor_client):
     culture = ThemePage.objects.get(slug="belonging-and-culture")
-    response = editor_client.get(
-        f"/admin/casestudies/casestudypage/?themes__id__exact={culture.pk}"
-    )
+    response = case_study_listing(editor_client, f"?themes={culture.pk}")
     body = response.content.decode()
     assert "Helston Community College" in body and "Flakesfleet Primary School" not in body
     helston = CaseStudyPage.objects.get(slug="helston-community-college")
@@ -100,18 +143,29 @@ def test_case_study_listing_filters_by_theme_and_links_to_the_page_editor(editor
     assert "Live" in body
 
 
-def test_shared_call_to_action_is_edited_once_for_every_page(client, starter_site):
-    cta = ReusableCallToAction.objects.get(name="Get involved")
+def test_case_study_filters_offer_labelled_choices_only(editor_client):
+    filters = case_study_listing(editor_client).context["filters"]
+    for name in ("themes", "region", "phase"):
+        labels = [str(label) for _, label in filters.form.fields[name].choices]
+        assert labels and all(label.strip("-– ") for label in labels), (name, labels)
+
+
+def test_shared_call_to_action_is_edited_once_for_every_page(client, page_tree):
+    cta = ReusableCallToActionFactory(page=page_tree.get_involved)
+    for page in (page_tree.home, page_tree.theme, page_tree.case_study):
+        page.body = [{"type": "shared_call_to_action", "value": cta.pk}]
+        page.save_revision().publish()
     cta.heading = "Join the conversation"
     cta.save()
-    for url in ["/", "/belonging-and-leadership/", "/case-studies/flakesfleet-primary-school/"]:
+    for url in ["/", "/belonging-and-culture/", page_tree.case_study.url]:
         aside = parse(client.get(url).content).find("aside", class_="cta")
         assert aside.find("h2").text == "Join the conversation", url
         assert aside.find("a").attrs["href"] == "/get-involved/"
 
 
-def test_sharing_metadata_falls_back_to_summary_and_page_image(client, starter_site):
-    theme = ThemePage.objects.get(slug="belonging-and-agency")
+def test_sharing_metadata_falls_back_to_summary_and_page_image(client, theme_page):
+    theme = theme_page
+    assert theme.summary and theme.banner_image and not theme.social_image
     doc = parse(client.get(theme.url).content)
     description = doc.find("meta", attrs={"name": "description"}).attrs["content"]
     assert description == theme.summary
@@ -126,10 +180,8 @@ def test_sharing_metadata_falls_back_to_summary_and_page_image(client, starter_s
     )
 
 
-def test_editor_is_warned_when_a_live_page_lacks_sharing_fields(editor_client, starter_site):
-    theme = ThemePage.objects.get(slug="belonging-and-culture")
-    edit_url = reverse("wagtailadmin_pages:edit", args=[theme.pk])
-    form = editor_client.get(edit_url).context["form"]
+def theme_edit_data(client, theme):
+    form = client.get(reverse("wagtailadmin_pages:edit", args=[theme.pk])).context["form"]
     data = {}
     for name, field in form.fields.items():
         value = form.initial.get(name, field.initial)
@@ -137,11 +189,27 @@ def test_editor_is_warned_when_a_live_page_lacks_sharing_fields(editor_client, s
             data[name] = value
     data.update({"title": theme.title, "slug": theme.slug, "body-count": "0"})
     data["summary"] = theme.summary
+    return data
+
+
+SHARING_WARNING = "without a search description or social sharing image"
+
+
+def test_editor_is_warned_about_sharing_fields_when_sending_a_page_for_approval(editor_client):
+    call_command("setup_groups", stdout=io.StringIO())
+    theme = ThemePage.objects.get(slug="belonging-and-culture")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[theme.pk])
+    data = theme_edit_data(editor_client, theme)
+
+    # A draft save is no moment to mention it…
     response = editor_client.post(edit_url, data, follow=True)
-    messages = [str(m) for m in response.context["messages"]]
-    assert any("without a search description or social sharing image" in m for m in messages), (
-        messages
-    )
+    assert not [m for m in response.context["messages"] if SHARING_WARNING in str(m)]
+
+    # …sending the page for approval is, once.
+    response = editor_client.post(edit_url, {**data, "action-submit": "1"}, follow=True)
+    warnings = [str(m) for m in response.context["messages"] if SHARING_WARNING in str(m)]
+    assert len(warnings) == 1, warnings
+    assert f"{edit_url}#tab-promote" in warnings[0]
 
 
 def test_every_field_editors_fill_has_help_text():
@@ -176,7 +244,7 @@ def test_every_field_editors_fill_has_help_text():
             assert field.help_text, f"{model.__name__}.{name} has no help text"
 
 
-def test_site_settings_drive_the_footer_and_the_default_social_image(client, starter_site):
+def test_site_settings_drive_the_footer_and_the_default_social_image(client, page_tree):
     import json
 
     from wagtail.models import Site

@@ -236,10 +236,20 @@ def test_saving_with_the_provider_up_stores_the_lookup_and_gives_no_warning(
         assert plays(editor_client, theme_1())
 
 
-def test_a_video_without_an_address_is_mentioned_after_saving(starter_site, editor_client):
+NO_ADDRESS = (
+    "Visitors don't see this part of the page yet: the video “Krissi Carter: TED talk” "
+    "has no web address yet. Add its address."
+)
+
+
+def test_a_video_without_an_address_is_mentioned_when_publishing(starter_site, editor_client):
+    _, response = edit_theme_1(editor_client, "", "action-publish")
+
+    assert NO_ADDRESS in text_of(response)
+
+
+def test_a_draft_save_says_nothing_about_a_video_it_did_not_change(starter_site, editor_client):
+    # The live page's video has no address either: this save changed nothing about it.
     _, response = edit_theme_1(editor_client, "")
 
-    assert (
-        "The video “Krissi Carter: TED talk” has no web address yet. Visitors see “Video "
-        "coming soon” until you add one."
-    ) in text_of(response)
+    assert NO_ADDRESS not in text_of(response)

@@ -11,13 +11,15 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.incomplete import IncompleteBlockMixin
 
 from . import oembed
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(IncompleteBlockMixin, blocks.StructBlock):
     """A video shown as a facade: poster, title and a Play button that loads the provider's
-    player only when pressed. Without JavaScript, or when no lookup is stored, a link."""
+    player only when pressed. Without JavaScript, or when no lookup is stored, a link.
+    Without a web address, nothing: visitors never meet a video that is not there."""
 
     title = blocks.CharBlock(
         max_length=200,
@@ -28,7 +30,7 @@ class VideoBlock(blocks.StructBlock):
         required=False,
         label="Video web address",
         help_text="The address of the video on YouTube, Vimeo, TED or another provider that "
-        "allows embedding. Until you add one, visitors see 'Video coming soon'.",
+        "allows embedding. Until you add one, visitors see nothing of this video.",
     )
     description = blocks.TextBlock(
         required=False, help_text="Optional: one or two sentences about the video."
@@ -77,6 +79,11 @@ class VideoBlock(blocks.StructBlock):
             )
             raise StructBlockValidationError(block_errors={"url": ValidationError(message)})
         return value
+
+    def missing(self, value, context):
+        if value.get("url"):
+            return ""
+        return f"the video “{value.get('title')}” has no web address yet. Add its address."
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

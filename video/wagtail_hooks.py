@@ -2,24 +2,23 @@
 
 The page is already saved with its video addresses when this runs: a provider outage must
 never cost an editor their work, so it is a warning here, not a validation error. Wagtail's
-autosave (which posts the same form in the background, asking for JSON) is left alone: no
-provider is called while the editor types, and no message waits for them on the next page.
+autosave (core.admin_requests.is_autosave) is left alone: no provider is called while the
+editor types, and no message waits for them on the next page.
+
+A warning is about something the save concerns: a video that is new or changed compared with
+what visitors see now, or any video when the page is published or sent for approval. Saving
+a one-word change elsewhere on a live page says nothing about its videos.
 """
 
-from django.contrib import messages
 from django.db.models import F
 from wagtail import hooks
 from wagtail.models import Page
 
+from core.admin_requests import heads_for_public, is_autosave, warn_once
+
 from . import oembed
 from .blocks import videos_in
 from .tasks import queue_video_lookups
-
-
-def is_autosave(request):
-    # How Wagtail's edit and create views tell their autosave posts from the editor's own:
-    # they answer JSON to a request that does not accept HTML (``expects_json_response``).
-    return not request.accepts("text/html")
 
 
 def was_just_published(page):
@@ -28,25 +27,38 @@ def was_just_published(page):
     return Page.objects.filter(pk=page.pk, live_revision_id=F("latest_revision_id")).exists()
 
 
+def live_videos(page):
+    """(title, address) of each video visitors see now: the live page's row, which a draft
+    save leaves as it is. Nothing for a page never published."""
+    if not page.live:
+        return set()
+    live = type(page).objects.filter(pk=page.pk).first()
+    return {(video["title"], video["url"]) for video in videos_in(live)} if live else set()
+
+
+def videos_to_check(request, page):
+    videos = videos_in(page)
+    if heads_for_public(request):
+        return videos
+    unchanged = live_videos(page)
+    return [video for video in videos if (video["title"], video["url"]) not in unchanged]
+
+
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def check_videos_after_save(request, page):
-    """Look up each video now, so the editor learns at once about one that cannot be played
-    (the answer is stored for the public pages too), and queue the poster copies. A
-    provider that is slow to answer delays only this save, never a visitor's page."""
+    """Look up each video the save concerns now, so the editor learns at once about one that
+    cannot be played (the answer is stored for the public pages too), and queue the poster
+    copies. A provider that is slow to answer delays only this save, never a visitor's page."""
     if is_autosave(request):
         return
-    for video in videos_in(page):
+    for video in videos_to_check(request, page):
         title, url = video["title"], video["url"]
         if not url:
-            messages.warning(
-                request,
-                f"The video “{title}” has no web address yet. Visitors see “Video coming "
-                "soon” until you add one.",
-            )
-        elif oembed.look_up(url) is None:
+            continue  # visitors see nothing of it: core.incomplete says so (core.wagtail_hooks)
+        if oembed.look_up(url) is None:
             provider = oembed.provider_name_from_url(url)
-            messages.warning(
+            warn_once(
                 request,
                 f"We couldn't get the video “{title}” from {provider}: it may be down, or the "
                 "address may be wrong. The page was saved with the address. Until the video "

@@ -22,6 +22,16 @@ def split_body(body, block_type):
     return [], blocks
 
 
+@register.simple_tag(takes_context=True)
+def rendered_blocks(context, body):
+    """``(block_type, html)`` of each block of ``body`` rendered as {% include_block %}
+    would, leaving out those that render nothing (a block not ready for visitors, see
+    core/incomplete.py), so that no empty wrapper is left in the page."""
+    flat = context.flatten()
+    rendered = ((block.block_type, block.render_as_block(context=flat)) for block in body or [])
+    return [(block_type, html) for block_type, html in rendered if html.strip()]
+
+
 def _pages_in(value):
     """Primary keys of the pages a block value links to, at any depth."""
     if isinstance(value, Page):

@@ -1,10 +1,13 @@
-"""An Editor and a Publisher run the site through the real Wagtail admin in Chromium.
+"""An Editor, a Reviewer and a Publisher run the site through the real Wagtail admin in
+Chromium.
 
 The Editor signs in through the login form, adds a case study from the "Case studies"
 listing, fills in the school's details and builds the body from a trait list, a comparison
-and a video, and submits it to the two-step approval workflow. It is not public yet. A
-Publisher approves the first step from the dashboard and the second from the page editor;
-then visitors see the page, and the case-study index and the theme page list it.
+and a video, and submits it to the two-step approval workflow: a message says what happens
+next, and the Editor lands back on the same listing, where the case study waits in
+moderation. It is not public yet. A Reviewer approves the first step from the dashboard and
+is told what comes next; a Publisher approves the second from the page editor and is told it
+is published. Then visitors see the page, and the case-study index and the theme page list it.
 
 On the way it takes the screenshots of the admin that docs/editors-guide.md shows.
 """
@@ -17,7 +20,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
-from sitesetup.roles import EDITORS, PUBLISHERS, WORKFLOW_NAME
+from sitesetup.roles import EDITORS, PUBLISHERS, REVIEWERS, WORKFLOW_NAME
 from tests.browser.admin import add_user, field, menu, sign_in, sign_out
 from tests.embeds import video_url
 
@@ -83,13 +86,15 @@ def test_editor_writes_a_case_study_and_a_publisher_approves_it(
 ):
     call_command("setup_groups", stdout=io.StringIO())  # as `make run` does
     editor = add_user(django_user_model, "alex.editor", EDITORS)
+    reviewer = add_user(django_user_model, "riley.reviewer", REVIEWERS)
     publisher = add_user(django_user_model, "priya.publisher", PUBLISHERS)
 
     # The Editor starts from the "Case studies" listing in the admin menu.
     sign_in(page, live_site, *editor)
     page.get_by_role("link", name="Case studies", exact=True).click()
-    expect(page.get_by_role("heading", name="Case studies")).to_be_visible()
-    guide_screenshots.take(page, "case-studies-listing.png")
+    listing_url = page.url
+    expect(page.get_by_role("heading", name="Case studies", level=1)).to_be_visible()
+    guide_screenshots.take(page, "case-studies-listing.png", hide=None)
     page.get_by_role("link", name="Add case study").click()
     expect(page.get_by_role("heading", name="New: Case study")).to_be_visible()
 
@@ -138,16 +143,22 @@ def test_editor_writes_a_case_study_and_a_publisher_approves_it(
         rf"Page '{re.escape(TITLE)}' (created and submitted|has been submitted) for moderation\."
     )
     expect(page.get_by_text(submitted)).to_be_visible()
+    expect(
+        page.get_by_text(f"Next for “{TITLE}”: Content review (by {REVIEWERS}), then Sign-off")
+    ).to_be_visible()
+    # Back on the listing the Editor started from, where it waits for approval.
+    expect(page).to_have_url(listing_url)
     expect(page.get_by_role("row", name=re.compile(re.escape(TITLE)))).to_contain_text(
-        "In moderation"
+        "In moderation", ignore_case=True
     )
     sign_out(page, editor[0])
     expect(public_listing(page, live_site + "/case-studies/")).to_have_count(0)
 
-    # The Publisher approves the first step ("Content review") from the dashboard…
-    sign_in(page, live_site, *publisher)
+    # A Reviewer approves the first step ("Content review") from the dashboard…
+    sign_in(page, live_site, *reviewer)
     review = page.get_by_role("region", name="Awaiting your review")
     waiting = review.get_by_role("row", name=re.compile(re.escape(TITLE)))
+    expect(waiting).to_contain_text("New page")
     expect(
         waiting.locator('[data-w-tooltip-content-value="Content review: In progress"]')
     ).to_have_count(1)
@@ -156,17 +167,36 @@ def test_editor_writes_a_case_study_and_a_publisher_approves_it(
     expect(approve).to_be_visible()
     guide_screenshots.take(review, "awaiting-your-review.png", around=[menu(waiting)])
     approve.click()
+    expect(
+        page.get_by_text(
+            f"You approved Content review for “{TITLE}”. Next: Sign-off (by {PUBLISHERS}). "
+            "It is not published yet."
+        )
+    ).to_be_visible()
+    # The second step is not the Reviewer's: the page leaves their list.
+    expect(waiting).to_have_count(0)
+    assert not CaseStudyPage.objects.get(title=TITLE).live, "published after one approval"
+    sign_out(page, reviewer[0])
+
+    # …and a Publisher the second ("Sign-off") from the page editor, which publishes the page.
+    sign_in(page, live_site, *publisher)
+    review = page.get_by_role("region", name="Awaiting your review")
+    waiting = review.get_by_role("row", name=re.compile(re.escape(TITLE)))
     sign_off = waiting.locator('[data-w-tooltip-content-value="Sign-off: In progress"]')
     expect(sign_off).to_have_count(1)
-    assert not CaseStudyPage.objects.get(title=TITLE).live, "published after one approval"
-
-    # …and the second ("Sign-off") from the page editor, which publishes the page.
     review.get_by_role("link", name=TITLE).click()
     footer.get_by_role("button", name="More actions").click()
-    approve_and_publish = footer.get_by_role("button", name="Approve and Publish", exact=True)
-    expect(approve_and_publish).to_be_visible()
+    # "Approve and Publish", or "Approve" where a change in review must be approved again.
+    final_approval = footer.get_by_role("button", name=re.compile(r"^Approve( and Publish)?$"))
+    expect(final_approval).to_be_visible()
+    # No way past the review: "Publish" is not offered while it runs.
+    expect(footer.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
     guide_screenshots.take(footer, "approve-and-publish.png", around=[menu(footer)], hide=None)
-    approve_and_publish.click()
+    final_approval.click()
+    expect(
+        page.get_by_text(f"“{TITLE}” is approved and published: visitors see it now.")
+    ).to_be_visible()
+    expect(page).to_have_url(listing_url)
     published = page.get_by_role("row", name=re.compile(re.escape(TITLE)))
     expect(published).to_contain_text("Live", ignore_case=True)
     sign_out(page, publisher[0])

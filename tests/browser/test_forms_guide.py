@@ -45,14 +45,15 @@ def test_editor_changes_a_form_and_the_membership_team_downloads_its_submissions
     sign_in(page, live_site, *editor)
     page.goto(f"{live_site}/admin/pages/{register_form.get_parent().pk}/")
     page.get_by_role("link", name=FORM, exact=True).click()
-    expect(page.get_by_role("heading", name="Form fields", exact=False).first).to_be_visible()
-    page.get_by_role("button", name="Add Form fields").click()
+    expect(page.get_by_role("heading", name="Questions", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Add a question").click()
     new_field = page.locator('section[id^="inline_child_form_fields-"]').last
-    field(new_field, "Label").fill(NEW_FIELD)
-    field(new_field, "Help text").fill("Optional: helps us group similar schools.")
-    field(new_field, "Field type", "combobox").select_option(label="Drop down")
+    field(new_field, "Question").fill(NEW_FIELD)
+    field(new_field, "Hint").fill("Optional: helps us group similar schools.")
+    field(new_field, "Kind of answer", "combobox").select_option(label="Drop down")
     field(new_field, "Choices").fill("\n".join(PHASES))
-    new_field.get_by_label("Required").uncheck()
+    # New questions are optional: nothing to untick.
+    expect(new_field.get_by_label("Members must answer it")).not_to_be_checked()
     guide_screenshots.take(new_field, "form-new-field.png")
 
     footer = page.get_by_role("navigation", name="Actions (footer)")

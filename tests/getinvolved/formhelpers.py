@@ -3,7 +3,8 @@ the admin."""
 
 import re
 
-# The "Register your interest" starter form's fields, in order.
+# The "Register your interest" form's fields, in order: the starter form's, and so those of
+# the form conftest.py builds like it.
 REGISTER_FIELD_NAMES = [
     "your_name",
     "email_address",
@@ -61,11 +62,27 @@ def submit(client, page, answers, token=None):
 TEAM_FORMS_INDEX = "/admin/getinvolved/forms/"
 # What Wagtail's admin tells someone it refuses, on the dashboard it sends them back to.
 NO_PERMISSION = "Sorry, you do not have permission to access this area."
+# The reason the submissions views' own refusal page gives (getinvolved/refusals.py), as far
+# as the apostrophe, which the page escapes.
+REFUSAL_REASON = "Only the Membership team can read members"
+
+
+def explains_refusal(response):
+    """Whether the response is the submissions views' refusal: a page in the admin's layout
+    (its menu, a way back to the dashboard) saying why, with 403 Forbidden."""
+    body = response.content.decode()
+    return (
+        response.status_code == 403
+        and REFUSAL_REASON in body
+        and 'href="/admin/"' in body
+        and "Back to the dashboard" in body
+    )
 
 
 def refused(response):
-    """Whether the admin refused the request: Wagtail answers a refusal by sending a person
-    back to the dashboard, with NO_PERMISSION shown there (and a scripted request with 403)."""
-    return response.status_code == 403 or (
+    """Whether the admin refused the request: with the refusal page above, or, for Wagtail's
+    own views that refuse (deleting submissions, its forms index for people without page
+    rights), by sending a person back to the dashboard with NO_PERMISSION shown there."""
+    return explains_refusal(response) or (
         response.status_code == 302 and response["Location"] == "/admin/"
     )

@@ -8,7 +8,14 @@ from datetime import timedelta
 import openpyxl
 import pytest
 from django.utils import timezone
-from formhelpers import NO_PERMISSION, TEAM_FORMS_INDEX, refused, register_answers, submit
+from formhelpers import (
+    NO_PERMISSION,
+    TEAM_FORMS_INDEX,
+    explains_refusal,
+    refused,
+    register_answers,
+    submit,
+)
 
 from getinvolved.models import InterestSubmission
 from getinvolved.views import FORMULA_TRIGGERS
@@ -16,7 +23,7 @@ from getinvolved.views import FORMULA_TRIGGERS
 
 @pytest.fixture
 def submissions(client, forms):
-    """One submission to each starter form, sent by members through the site."""
+    """One submission to each form, sent by members through the site."""
     submit(client, forms["register"], register_answers())
     submit(
         client,
@@ -54,8 +61,12 @@ def test_editor_outside_the_team_is_refused_on_every_submissions_url(
         assert refused(client.get(url)), name
     assert refused(client.post(submissions_urls(page, submissions[0])["delete"]))
     assert InterestSubmission.objects.count() == 2
-    # The refusal says so, in the admin.
+    # Wagtail's own deletion view says so on the dashboard it sends them back to…
     assert NO_PERMISSION in client.get("/admin/").content.decode()
+    # …the others say why and whom to ask, in the admin's layout.
+    listing = client.get(submissions_urls(page, submissions[0])["list"])
+    assert explains_refusal(listing)
+    assert "ask someone in the Membership team" in listing.content.decode()
     # Wagtail's own forms index (open to anyone with rights on pages) lists no form for them.
     assert list(client.get("/admin/forms/").context["object_list"]) == []
     # Nor are the menu items shown.

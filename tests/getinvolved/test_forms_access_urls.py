@@ -7,7 +7,7 @@ add the parameter to URL_PARAMETERS."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from formhelpers import refused, register_answers, submit
+from formhelpers import explains_refusal, refused, register_answers, submit
 
 from getinvolved.models import InterestSubmission
 
@@ -33,6 +33,9 @@ EXPECTED = {
 # Wagtail's own forms index is open to anyone with rights on pages; it lists only the forms
 # the access policy allows, which for an Editor is none.
 LISTS_FORMS = {"wagtailforms:index", "wagtailforms:index_results"}
+# Wagtail's own view that refuses by itself (through the policy's hook): it sends people back
+# to the dashboard with Wagtail's message. Every other submissions view says why it refuses.
+WAGTAIL_REFUSES = {"wagtailforms:delete_submissions"}
 
 
 def _route(pattern):
@@ -100,8 +103,10 @@ def test_every_submissions_url_refuses_an_editor(client, urls, editor_user):
             response = client.get(variant)
             if name in LISTS_FORMS and response.status_code == 200:
                 assert list(response.context["object_list"]) == [], variant
-            else:
+            elif name in WAGTAIL_REFUSES:
                 assert refused(response), (variant, response.status_code)
+            else:
+                assert explains_refusal(response), (variant, response.status_code)
             # Nothing a view does on POST (deleting, above all) is open to them either.
             posted = client.post(variant, {"selected-submissions": submission.pk})
             assert refused(posted) or posted.status_code == 405, (variant, posted.status_code)

@@ -89,8 +89,8 @@ def test_setup_site_creates_the_groups(db):
     assert {"Membership team", "Editors", "Publishers"} <= names
 
 
-def test_starter_forms_have_their_fields_and_the_privacy_notice_is_set(forms):
-    register, share = forms["register"], forms["share"]
+def test_starter_forms_have_their_fields_and_the_privacy_notice_is_set(starter_forms):
+    register, share = starter_forms["register"], starter_forms["share"]
     assert [f.clean_name for f in register.form_fields.all()] == REGISTER_FIELD_NAMES
     assert not register.form_fields.get(clean_name="membership_number").required
     assert [f.clean_name for f in share.form_fields.all()] == [
@@ -107,8 +107,8 @@ def test_starter_forms_have_their_fields_and_the_privacy_notice_is_set(forms):
     assert site_settings.privacy_notice_page_id == privacy.pk
 
 
-def test_loading_starter_content_again_keeps_editors_changes(forms):
-    register = forms["register"]
+def test_loading_starter_content_again_keeps_editors_changes(starter_forms):
+    register = starter_forms["register"]
     register.form_fields.filter(clean_name="role").delete()
     other = Page.objects.get(slug="get-involved")
     SiteSettings.objects.update(privacy_notice_page=other)

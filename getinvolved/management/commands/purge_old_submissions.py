@@ -3,6 +3,7 @@ import logging
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from wagtail.log_actions import LogContext
 
 from getinvolved.models import InterestSubmission
 
@@ -35,7 +36,8 @@ class Command(BaseCommand):
         cutoff = retention_cutoff()
         old = InterestSubmission.objects.filter(submit_time__lt=cutoff)
         count = old.count()
-        old.delete()
+        with LogContext():  # one "Delete submissions" entry per form in Wagtail's log
+            old.delete()
         message = (
             f"Deleted {count} submission(s) older than "
             f"{settings.SUBMISSION_RETENTION_MONTHS} months (before {cutoff:%Y-%m-%d %H:%M %Z})."

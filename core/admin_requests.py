@@ -1,0 +1,39 @@
+"""What an admin request is doing, for the hooks that warn editors after they save.
+
+One definition of each, so that every save-time warning (core, video, getinvolved) follows
+the same rules: nothing on autosave, each distinct warning once, and warnings about
+publishing only when the request publishes or sends the page for approval.
+"""
+
+from wagtail.admin import messages
+
+# The buttons of Wagtail's page and snippet editors that move content towards the public:
+# publish, submit to the workflow (or restart it), and a reviewer's workflow action.
+PUBLIC_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
+WORKFLOW_ACTION = "action-workflow-action"
+
+
+def is_autosave(request):
+    """Whether this is Wagtail's autosave: its editors post the same form in the background,
+    asking for JSON, and answer JSON to any request that does not accept HTML (the
+    ``expects_json_response`` test of their views). Messages added then would wait for the
+    editor's next page, one set per autosave."""
+    return not request.accepts("text/html")
+
+
+def heads_for_public(request):
+    """Whether this save publishes, or asks for approval to publish: the moment to mention
+    what visitors and search engines will see."""
+    if request.method != "POST" or is_autosave(request):
+        return False
+    return any(request.POST.get(name) for name in (*PUBLIC_ACTIONS, WORKFLOW_ACTION))
+
+
+def warn_once(request, text, buttons=None):
+    """Add a warning banner unless this request has already given the same one (the same
+    video twice in a body, or two hooks with the same concern)."""
+    given = request.__dict__.setdefault("_warnings_given", set())
+    if text in given:
+        return
+    given.add(text)
+    messages.warning(request, text, buttons=buttons)

@@ -1,0 +1,177 @@
+"""Anonymous full-page caching in the shared cache (core/shared_cache.py), and CDN headers.
+
+A small middleware on Django's cache framework rather than wagtail-cache: this site needs one
+Redis round trip per request (the page and the content generation in one ``get_many``),
+invalidation by bumping a generation key rather than ``cache.clear()`` (which would also
+wipe the forms' rate-limit counters in the same Redis), and its own fail-open cache backend.
+
+What is cached: a GET answered 200 for a visitor without a session (not signed in), that
+sets no cookie and does not ask not to be cached. So never: signed-in users and previews
+(they have a session; previews are under /admin/ too), POSTs, form pages (they send
+never-cache headers and a CSRF cookie: each display carries its own one-time token),
+anything under PAGE_CACHE_EXCLUDED_PATHS.
+
+Invalidation (invalidation.py): any change that can alter a public page stores a new
+"generation"; a cached page is served only if it was stored under the current one. For a
+site of this size clearing every page on any such change is simple and always right.
+"""
+
+import hashlib
+import uuid
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
+from wagtail.models import Site
+
+from .shared_cache import get_shared_cache
+
+GENERATION_KEY = "pagecache:generation"
+PAGE_KEY_PREFIX = "pagecache:page:"
+# Cookies that mean the visitor may see something personal: a session (signed in, or a
+# message waiting for them) or Django's cookie-stored messages.
+PERSONAL_COOKIES = ("messages",)
+STATUS_HEADER = "X-Page-Cache"
+# The content generation the current request was served under; None when unknown (signed-in
+# users, the shared cache down). Per-process caches of site-wide data key on it.
+current_content_generation = ContextVar("current_content_generation", default=None)
+
+
+def new_generation():
+    return uuid.uuid4().hex
+
+
+def page_key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return PAGE_KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_personal(request):
+    cookies = (settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIES)
+    return any(name in request.COOKIES for name in cookies) or "HTTP_AUTHORIZATION" in request.META
+
+
+def may_use_cache(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not is_personal(request)
+        and not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS))
+    )
+
+
+def is_storable(response):
+    control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in control for word in ("private", "no-cache", "no-store"))
+    )
+
+
+def current_generation(cache, found):
+    """The content generation from ``found`` (a get_many result), creating one if the shared
+    cache has none (first start, or Redis lost it). None when the shared cache is down."""
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, new_generation(), timeout=None)  # no-op if another won
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs from the shared cache; store what may be shared; tell CDNs.
+
+    Sits just after WhiteNoise, before sessions and authentication, so a hit costs one
+    cache round trip and no database query. Response headers set further in (Vary, CSP,
+    X-Frame-Options) are stored with the page; SecurityMiddleware, outside, adds its own.
+
+    Every request also learns the content generation, and a process that sees a new one
+    drops its own (per-process) copy of Wagtail's site root paths, so that a change made
+    through another process (a site's host name, the home page's slug) reaches this one."""
+
+    seen_generation = None
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.content_generation = None
+        if not settings.PAGE_CACHE_SECONDS or request.path.startswith(
+            (settings.STATIC_URL, settings.MEDIA_URL)
+        ):
+            return self.get_response(request)
+        cache = get_shared_cache()
+        if not may_use_cache(request):
+            self.notice(current_generation(cache, {}))
+            response = self.get_response(request)
+            if is_personal(request) and "Cache-Control" not in response:
+                # An editor's page (with the Wagtail user bar) must not reach a shared cache.
+                patch_cache_control(response, private=True)
+            return response
+
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = self.notice(current_generation(cache, found))
+        entry = found.get(key)
+        if generation is not None and entry and entry["generation"] == generation:
+            return self.from_entry(request, entry)
+
+        request.content_generation = generation
+        token = current_content_generation.set(generation)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_content_generation.reset(token)
+        if request.method == "GET" and is_storable(response):
+            self.make_public(response)
+            if generation is not None:
+                self.store(cache, key, generation, response)
+        response.setdefault(STATUS_HEADER, "miss")
+        return response
+
+    @classmethod
+    def notice(cls, generation):
+        if generation is not None and generation != cls.seen_generation:
+            if cls.seen_generation is not None:
+                Site.clear_site_root_paths_cache()
+            cls.seen_generation = generation
+        return generation
+
+    def make_public(self, response):
+        # Browsers revalidate every time (cheap: ETag, 304); a CDN may keep it s-maxage.
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=settings.CDN_CACHE_SECONDS,
+            must_revalidate=True,
+        )
+
+    def store(self, cache, key, generation, response):
+        if hasattr(response, "render") and not response.is_rendered:
+            response.add_post_render_callback(
+                lambda rendered: self.store(cache, key, generation, rendered)
+            )
+            return
+        set_response_etag(response)
+        headers = [(name, value) for name, value in response.items() if name != STATUS_HEADER]
+        entry = {
+            "generation": generation,
+            "status": response.status_code,
+            "headers": headers,
+            "content": response.content,
+        }
+        cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+
+    def from_entry(self, request, entry):
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response[STATUS_HEADER] = "hit"
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)

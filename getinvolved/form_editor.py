@@ -1,0 +1,93 @@
+"""The form editor in editors' words: each question headed by its wording, "Add a question",
+and a plain error naming the question the editor touched when two share their wording.
+
+Wagtail's defaults head each question "Form fields 1…8", add with "Add Form fields", and
+report a clash of wordings as a clash of machine names ("clean names", stored with each
+answer), attached to both questions, the one the editor did not touch included.
+"""
+
+from django import forms
+from django.forms.formsets import ORDERING_FIELD_NAME
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import InlinePanel
+
+# submissions.py copies the answer to the question with this machine name into each
+# submission's region, which the "Interest submissions" listing filters by. A question gets
+# its machine name from its wording when first saved ("Region" gives "region") and keeps it
+# when the wording changes later; the form editor says which question that is.
+REGION_QUESTION = "region"
+
+
+class QuestionsPanel(InlinePanel):
+    """The form's questions: each headed "Question N: <wording>", added with "Add a
+    question"; the one that feeds the region filter says so."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "getinvolved/admin/questions_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            names = [child.form.instance.clean_name for child in self.children]
+            context["region_question"] = REGION_QUESTION
+            context["has_region_question"] = REGION_QUESTION in names
+            return context
+
+
+def machine_name(form):
+    return form.instance.clean_name or form.instance.get_field_clean_name()
+
+
+def touched(form):
+    """New questions, and those whose wording the editor changed in this save."""
+    return form.instance.pk is None or "label" in form.changed_data
+
+
+def clash_message(number, other_number, other, label):
+    if other.cleaned_data.get("label", "").strip().lower() == label.strip().lower():
+        return (
+            f"Question {number} has the same wording as question {other_number} (“{label}”). "
+            "Each question needs its own wording: change this one."
+        )
+    return (
+        f"Question {other_number} was first saved as “{label}”, and members' answers to it are "
+        f"stored under that wording (it now reads “{other.cleaned_data.get('label', '')}”). "
+        f"Choose other wording for question {number}."
+    )
+
+
+class InterestFormPageForm(WagtailAdminPageForm):
+    """The page form of interest forms. Replaces the duplicate check of Wagtail's
+    ``WagtailAdminFormPageForm``, which this project does not use."""
+
+    questions_relation = "form_fields"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get(self.questions_relation)
+        if formset is None:
+            return cleaned_data
+        questions = []
+        for position, form in enumerate(formset.forms):
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            order = form.cleaned_data.get(ORDERING_FIELD_NAME) or position + 1
+            questions.append((order, position, form))
+        questions.sort(key=lambda item: item[:2])
+        numbered = [(number, form) for number, (_, _, form) in enumerate(questions, start=1)]
+        first_with_name = {}
+        for number, form in numbered:
+            first_with_name.setdefault(machine_name(form), (number, form))
+        for number, form in numbered:
+            other_number, other = first_with_name[machine_name(form)]
+            if other is form:
+                continue
+            # The error goes on the question the editor touched, naming it by number.
+            target_number, target, first_number, first = number, form, other_number, other
+            if touched(other) and not touched(form):
+                target_number, target, first_number, first = other_number, other, number, form
+            label = target.cleaned_data.get("label", "")
+            target.add_error(
+                "label",
+                forms.ValidationError(clash_message(target_number, first_number, first, label)),
+            )
+        return cleaned_data

@@ -1,0 +1,167 @@
+"""The privacy notice, written from what the site does rather than typed: each live form's
+questions (from its fields), who may read the answers (the groups holding the permission
+access.py checks), how long they are kept (SUBMISSION_RETENTION_MONTHS), the consent record,
+the cookies visitors get and the spam counters, and whom to ask for a copy or deletion (the
+site settings). Change a form, a setting or a group and the notice changes with it.
+
+Editors write the introduction and any further sections; the organisation's details come from
+Settings → Site settings. A fact that is not filled in there is left out rather than guessed,
+and the editor is told in the preview and after saving.
+
+What a member agrees to is the text they saw: ``consent_text`` renders the same template the
+page shows (submissions.record_consent stores it)."""
+
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_permission_codename
+from django.contrib.auth.models import Group
+from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
+from django.utils.text import get_text_list
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from core.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from core.models import BasePage, SiteSettings
+
+CONTENT_TEMPLATE = "getinvolved/includes/privacy_notice_content.html"
+
+
+@dataclass(frozen=True)
+class Question:
+    label: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class FormFacts:
+    page: object
+    questions: list
+    sends_confirmation: bool
+
+
+def duration(seconds):
+    """A setting's number of seconds as people say it, exactly: "364 days", "10 minutes"."""
+    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= length and seconds % length == 0:
+            count = seconds // length
+            return f"{count} {unit}{pluralize(count)}"
+    return f"{seconds} second{pluralize(seconds)}"
+
+
+def live_forms(site):
+    """Every live interest form of the site, in the order of the page tree, with its fields."""
+    form_model = apps.get_model("getinvolved", "InterestFormPage")  # defined after this module
+    forms = form_model.objects.live().descendant_of(site.root_page).order_by("path")
+    return [
+        FormFacts(
+            page=form,
+            questions=[Question(f.label, f.required) for f in form.get_form_fields()],
+            sends_confirmation=form.send_confirmation,
+        )
+        for form in forms.prefetch_related("form_fields")
+    ]
+
+
+def readers():
+    """The names of the groups whose members may read submissions: those holding the "view"
+    permission of submissions, which access.py's policy checks."""
+    options = apps.get_model("getinvolved", "InterestSubmission")._meta
+    groups = Group.objects.filter(
+        permissions__content_type__app_label=options.app_label,
+        permissions__codename=get_permission_codename("view", options),
+    )
+    return list(groups.order_by("name").values_list("name", flat=True).distinct())
+
+
+def privacy_facts(page):
+    site = page.get_site()
+    forms = live_forms(site) if site else []
+    confirming = [f"“{form.page.title}”" for form in forms if form.sends_confirmation]
+    return {
+        "settings": SiteSettings.for_site(site) if site else SiteSettings(),
+        "forms": forms,
+        "readers_phrase": get_text_list([f"the {name}" for name in readers()], "and"),
+        "confirming_forms": get_text_list(confirming, "or"),
+        "retention_months": settings.SUBMISSION_RETENTION_MONTHS,
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+        "csrf_cookie_lasts": duration(settings.CSRF_COOKIE_AGE),
+        "rate_window": duration(settings.FORM_RATE_LIMIT_WINDOW),
+        "confirmation_window": duration(settings.FORM_CONFIRMATION_WINDOW),
+    }
+
+
+def text_of(html):
+    """The words of rendered HTML, one line per paragraph, list item or heading."""
+    lines = BeautifulSoup(html, "html.parser").get_text("\n").splitlines()
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+class PrivacyNoticePage(BasePage):
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Opening paragraphs, before the sections the site writes itself.",
+    )
+    body = StreamField(
+        ContentStreamBlock(),
+        blank=True,
+        help_text="Optional sections after the written ones, e.g. your rights under data "
+        "protection law and how to complain.",
+    )
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "getinvolved/privacy_notice_page.html"
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        HelpPanel(
+            content="<p>After the introduction, the site writes these sections itself, from "
+            "what it does: who runs it and who the data controller is (Settings → Site "
+            "settings), each live form's questions, who may read the answers (the groups "
+            "allowed to), how long they are kept, the consent record, cookies, spam "
+            "protection, and whom to ask for a copy or deletion (Site settings). Preview "
+            "the page to read them.</p>",
+            heading="Written by the site",
+        ),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = "privacy notice"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["facts"] = privacy_facts(self)
+        return context
+
+    def missing_parts(self):
+        """What comms must fill in before the notice says everything it should."""
+        site = self.get_site()
+        site_settings = SiteSettings.for_site(site) if site else None
+        missing = []
+        if not (site_settings and site_settings.data_controller_name):
+            missing.append(
+                "the privacy notice does not name the data controller. Fill in “Data "
+                "controller name” (and its address) under Settings → Site settings."
+            )
+        if not (site_settings and site_settings.data_protection_email):
+            missing.append(
+                "the privacy notice does not say whom to ask for a copy of one's answers or "
+                "for their deletion. Fill in “Data protection email” under Settings → Site "
+                "settings."
+            )
+        return missing
+
+    def consent_text(self):
+        """The notice's words as a member reads them now, generated sections included."""
+        context = {"page": self, "facts": privacy_facts(self)}
+        return text_of(render_to_string(CONTENT_TEMPLATE, context))

@@ -1,0 +1,148 @@
+"""The editor's guide inside the admin (docs/editors-guide.md rendered in the admin's layout,
+its pictures served by the admin, a Help menu item and a dashboard panel), the admin's
+settings that keep staff data on this site, and the guide's words matching the admin's."""
+
+import io
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from core.guide import rendered_guide
+from tests.browser.guide import GUIDE, SCREENSHOTS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, django_user_model, starter_site):
+    user = django_user_model.objects.create_user("editor", password="not-used")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_the_guide_opens_in_the_admin_with_every_picture(editor_client):
+    response = editor_client.get("/admin/guide/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.find("h1").get_text(strip=True) == "Editor's guide"
+    assert page.find("h2", id="adding-a-case-study").get_text() == "Adding a case study"
+    shown = [img["src"] for img in page.select(".editors-guide img")]
+    assert sorted(shown) == sorted(f"images/{name}" for name in SCREENSHOTS)
+    for src in shown:
+        picture = editor_client.get("/admin/guide/" + src)
+        assert picture.status_code == 200, src
+        assert picture["Content-Type"] == "image/png"
+        assert b"".join(picture.streaming_content)[:4] == b"\x89PNG"
+        assert page.find("img", src=src)["alt"].strip(), src
+
+
+@pytest.mark.parametrize("name", ["../editors-guide.md", "..%2F..%2FREADME.md", "nothing.png"])
+def test_only_the_guides_pictures_are_served(editor_client, name):
+    response = editor_client.get(f"/admin/guide/images/{name}", follow=True)
+    assert response.status_code == 404
+
+
+def test_the_guide_is_for_staff_only(client):
+    response = client.get("/admin/guide/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_help_menu_and_dashboard_open_the_guide(editor_client):
+    dashboard = editor_client.get("/admin/").content.decode()
+    # The sidebar's menu is rendered from JSON in the page.
+    assert "Editor's guide for this site" in dashboard and '"/admin/guide/"' in dashboard
+    assert "guide.wagtail.org" not in dashboard
+    panel = soup(editor_client.get("/admin/")).find(id="editors-guide-section")
+    links = {a.get_text(strip=True): a["href"] for a in panel.select(".editors-guide-sections a")}
+    for heading in ("Adding a case study", "Sending a page for approval", "Changing a form"):
+        anchor = heading.lower().replace(" ", "-")
+        assert links[heading] == f"/admin/guide/#{anchor}"
+    assert [name for _, name in rendered_guide().sections] == list(links)
+    assert panel.find("a", string="Open the whole guide")["href"] == "/admin/guide/"
+
+
+def test_the_admin_sends_nothing_about_staff_off_site(settings, editor_client):
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    dashboard = editor_client.get("/admin/").content.decode()
+    assert "gravatar" not in dashboard.lower()
+
+
+# The guide's words are the admin's. The **bold** words name what editors see: each must be
+# found on the admin screens an editor and a publisher use, except the few names listed here
+# with the reason they cannot be.
+NOT_ON_THOSE_SCREENS = {
+    "Log out": "in the account menu, opened by JavaScript",
+    "Reports": "shown to Publishers only",
+    "Settings": "shown to administrators only",
+    "Membership team": "a group name: shown under Settings → Groups",
+    "Reviewers": "a group name",
+    "Editors": "a group name",
+    "Publishers": "a group name",
+    "Overview": "the public site's name for the home page",
+    "Forms": "the Membership team's menu item",
+    "Interest submissions": "the Membership team's menu item",
+    "Download XLSX": "the Membership team's export menu",
+    "Download CSV": "the Membership team's export menu",
+    "Submit to Two-step approval": "in the editor's action menu (checked by the browser tests)",
+    "Approve": "in the review menus (checked by the browser tests)",
+    "Request changes": "in the review menus",
+    "Approve with comment": "in the review menus",
+    "New page": "in the review list, while a new page waits",
+    "Change to a live page": "in the review list, while a change waits",
+    "Awaiting your review": "on the dashboard while something waits for review",
+    "Content review": "a step's name: shown while a page is in review",
+    "Sign-off": "a step's name: shown while a page is in review",
+    "⋯": "the More button's symbol",
+}
+
+
+def admin_screen_texts(client):
+    from casestudies.models import CaseStudyPage
+    from core.models import ReusableCallToAction
+    from getinvolved.models import InterestFormPage
+
+    case_study = CaseStudyPage.objects.first()
+    form = InterestFormPage.objects.first()
+    urls = [
+        "/admin/",
+        "/admin/guide/",
+        "/admin/case-studies/",
+        reverse("wagtailadmin_pages:edit", args=[case_study.pk]),
+        reverse("wagtailadmin_pages:edit", args=[form.pk]),
+        reverse("wagtailadmin_explore", args=[form.get_parent().pk]),
+        reverse("wagtailsnippets_core_reusablecalltoaction:list"),
+        reverse(
+            "wagtailsnippets_core_reusablecalltoaction:edit",
+            args=[ReusableCallToAction.objects.first().pk],
+        ),
+        "/admin/images/",
+    ]
+    texts = []
+    for url in urls:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        if url == "/admin/guide/":
+            continue  # the guide itself proves nothing
+        texts.append(response.content.decode())
+    return " ".join(texts)
+
+
+def test_the_guides_bold_words_are_the_admins(editor_client):
+    call_command("setup_groups", stdout=io.StringIO())
+    admin = re.sub(r"\s+", " ", admin_screen_texts(editor_client)).replace("&#x27;", "'")
+    admin = admin.lower()
+    bold = re.findall(r"\*\*([^*]+)\*\*", GUIDE.read_text("utf-8"))
+    named = {re.sub(r"\s+", " ", name) for name in bold}
+    unknown = sorted(
+        name for name in named - set(NOT_ON_THOSE_SCREENS) if name.lower() not in admin
+    )
+    assert not unknown, f"The guide names what the admin does not show: {unknown}"
