@@ -1,9 +1,12 @@
 # Needs only Python 3.11+ (with its standard venv module) and make.
 #
 #   make run    set up .venv, migrate, load the starter site, serve on 127.0.0.1:$PORT (8000)
+#   make serve  the same site under the production settings: gunicorn, task worker, Redis
+#   make bench  render times and queries per page type; req/s through the production stack
 #   make test   lint, format check, Django checks, migrations check, the whole pytest suite
 #               (it changes no tracked file: the guide's screenshots go to a temporary folder)
 #   make guide-images  retake the editor's guide screenshots into docs/images/ (commit them)
+#   make audit  Nu HTML Checker and Lighthouse on the starter site (needs Java, npm, Chromium)
 #   make clean  remove .venv, the SQLite database and uploaded media
 #
 # DATABASE_URL selects the database (see config/settings/base.py); unset means SQLite.
@@ -23,7 +26,7 @@ TEST_SETTINGS := config.settings.test
 GUIDE_TESTS := 'from tests.browser.guide import SCREENSHOTS; print(*sorted(set(SCREENSHOTS.values())))'
 READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
 
-.PHONY: run test guide-images bench clean install
+.PHONY: run serve test guide-images bench clean install backup restore audit
 
 install: $(STAMP)
 
@@ -42,14 +45,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -r $(REQUIREMENTS)
 	touch $@
 
-# The task worker (form emails, Wagtail's background jobs) runs beside the development
-# server and stops with it.
+# The task worker (form emails, video lookups, Wagtail's background jobs) runs beside the
+# development server and stops with it. run_worker is db_worker that also recovers work a
+# stopped worker left half done (emails left "Sending").
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_site
-	$(BIN)/python manage.py db_worker & worker=$$!; \
+	$(BIN)/python manage.py run_worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null || true' EXIT; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$${PORT:-8000}
+
+# The production settings on this machine: gunicorn (2 workers), the task worker and a
+# redis-server of their own, on http://localhost:$PORT (8000), SQLite unless DATABASE_URL is
+# set. Needs redis-server (Debian package). See sitesetup/localstack.py.
+serve: $(STAMP)
+	$(BIN)/python manage.py serve_production
 
 # Every step runs with the test settings, whatever DJANGO_SETTINGS_MODULE the shell has.
 test: export DJANGO_SETTINGS_MODULE := $(TEST_SETTINGS)
@@ -67,12 +77,39 @@ guide-images: export GUIDE_SCREENSHOTS_DIR := $(CURDIR)/docs/images
 guide-images: $(STAMP)
 	$(BIN)/python -m pytest $$($(BIN)/python -c $(GUIDE_TESTS))
 
-# Render time and queries of each page type, as a ratio to the 404 page measured in the
-# same run. Uses the development database with the starter content.
+# Render time and queries of each page type, uncached and cached, as a ratio to the 404 page
+# measured in the same run; then req/s through the production stack (as `make serve`) with
+# wrk, 10 s per URL on loopback, as a ratio to the stylesheet. Uses the development database
+# with the starter content. Needs wrk and redis-server (Debian packages).
 bench: $(STAMP)
+	@command -v wrk >/dev/null && command -v redis-server >/dev/null || { \
+		echo "make bench needs wrk and redis-server: sudo apt-get install wrk redis-server" >&2; \
+		exit 1; }
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_starter_content
 	$(BIN)/python manage.py benchmark_pages
+	$(BIN)/python manage.py benchmark_http
+
+# The whole site (database and uploaded files) to one archive, and back into an empty
+# installation (README "Backup and restore"). Uses the current environment's settings.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup_site "$${ARCHIVE:?Set ARCHIVE=path/to/backup.tar.gz}"
+
+restore: $(STAMP)
+	$(BIN)/python manage.py restore_site "$${ARCHIVE:?Set ARCHIVE=path/to/backup.tar.gz}"
+
+# The Nu HTML Checker on every public page type and Lighthouse on five pages, against the
+# starter site in a throwaway database (audit/run_audit.py). Needs Java, Node.js with npm and
+# Chromium (Debian: default-jre-headless nodejs npm chromium). The checkers come from npm at
+# the exact versions in audit/package-lock.json, into audit/node_modules/ (not committed);
+# --ignore-scripts: vnu-jar would otherwise download a Java of its own.
+AUDIT_TOOLS := audit/node_modules/.installed
+$(AUDIT_TOOLS): audit/package.json audit/package-lock.json
+	cd audit && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+audit: $(STAMP) $(AUDIT_TOOLS)
+	$(BIN)/python audit/run_audit.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3

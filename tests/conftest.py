@@ -5,9 +5,20 @@ Browser-only fixtures (Playwright, Chromium, axe) live in ``tests/browser/confte
 
 import io
 import os
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+
+from tests.factories import (
+    CaseStudyIndexPageFactory,
+    CaseStudyPageFactory,
+    InterestFormPageFactory,
+    StandardPageFactory,
+    ThemePageFactory,
+    make_privacy_notice,
+    make_site_home,
+)
 
 # CI (.ci/run) sets CI_FORBID_SKIPS=1: a skipped or xfailed test is a failure there, so a
 # missing browser or database can never turn a run green by skipping what it could not do.
@@ -28,8 +39,71 @@ def load_starter_site():
 @pytest.fixture
 def starter_site(db):
     """The starter page tree: home at ``/``, three theme pages, the case-study index with
-    two case studies, and a "Get involved" page. Returns the home page (specific)."""
+    two case studies, and a "Get involved" page. Returns the home page (specific).
+
+    Only for tests about the starter content: other tests build the few pages they need
+    with the fixtures below and tests/factories.py."""
     return load_starter_site()
+
+
+@pytest.fixture
+def site_home(db):
+    """The overview page (HomePage) as the default site's root, with nothing under it."""
+    return make_site_home()
+
+
+@pytest.fixture
+def privacy_notice(site_home):
+    """A published privacy notice, chosen in site settings: forms take nothing without it."""
+    return make_privacy_notice(site_home)
+
+
+@pytest.fixture
+def theme_page(site_home):
+    return ThemePageFactory(
+        parent=site_home, title="Theme 2: belonging and culture", slug="belonging-and-culture"
+    )
+
+
+@pytest.fixture
+def case_study_index(site_home):
+    return CaseStudyIndexPageFactory(parent=site_home)
+
+
+@pytest.fixture
+def case_study(case_study_index, theme_page):
+    """A case study under the index, naming ``theme_page``."""
+    return CaseStudyPageFactory(parent=case_study_index, themes=[theme_page])
+
+
+@pytest.fixture
+def get_involved(site_home):
+    return StandardPageFactory(parent=site_home, title="Get involved", slug="get-involved")
+
+
+@pytest.fixture
+def page_tree(site_home, theme_page, case_study_index, case_study, get_involved, privacy_notice):
+    """One page of each type where the starter content puts it: the overview at the root; a
+    theme page, the case-study index (with one case study) and standard pages ("Get
+    involved", with one interest form, and the privacy notice) under it."""
+    return SimpleNamespace(
+        home=site_home,
+        theme=theme_page,
+        index=case_study_index,
+        case_study=case_study,
+        get_involved=get_involved,
+        form=InterestFormPageFactory(parent=get_involved, title="Register your interest"),
+        privacy_notice=privacy_notice,
+    )
+
+
+@pytest.fixture(autouse=True)
+def empty_shared_cache():
+    """Each test starts with an empty shared cache (pages, rate-limit counts): every test's
+    database is rolled back afterwards, so what was cached from it must go too."""
+    from django.core.cache import caches
+
+    caches["shared"].clear()
 
 
 def _flushes_database(item):

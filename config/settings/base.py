@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.images and wagtail.documents: it replaces their permission policies.
+    "staff",
     "wagtail_modeladmin",
     "modelcluster",
     "taggit",
@@ -50,19 +53,32 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so that cached pages carry the header too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and authentication: a cached page is answered without touching them.
+    "core.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session gave its second factor; then the admin refuses those who have not.
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.csp.ContentSecurityPolicyMiddleware",
+    "config.admin_csp.AdminContentSecurityPolicyMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -109,19 +125,42 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # and run by the worker: `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Per-process cache; production replaces it with Redis so that every web process shares
-# the form rate limit.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "default" is per process, always: Django and Wagtail keep what they cache for themselves
+# there (site root paths, renditions), so no request depends on Redis. "shared" holds what
+# every web process must share: the page cache and the forms' rate limit
+# (core/shared_cache.py). Production points it at Redis, through a backend that treats
+# Redis being down as a miss. Each process drops its own copy of the site root paths when
+# it sees that the content changed (core/caching.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "shared",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+# Anonymous pages are kept this long in the shared cache (any content change retires them
+# at once: core/invalidation.py), and a CDN may keep them CDN_CACHE_SECONDS (s-maxage; it is
+# purged on changes too when WAGTAILFRONTENDCACHE is configured). 0 turns the cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+CDN_CACHE_SECONDS = env.int("CDN_CACHE_SECONDS", default=300)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
 
 # A mail server that does not answer must not hold a task worker for minutes.
 EMAIL_TIMEOUT = 10
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff sign-in, the second factor, the admin's CSP and the Permissions-Policy.
+from .security import *  # noqa: E402, F403
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -129,7 +168,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+# Where collectstatic puts the files WhiteNoise serves in production. `make serve` and
+# `make bench` collect elsewhere (sitesetup/localstack.py), so that tests keep serving the
+# files being edited rather than a stale copy.
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "static")))
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -146,6 +188,11 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Place and Belonging in School"
+# The admin sends nothing about staff to third parties: no Gravatar avatars (a hash of each
+# email address), no check for Wagtail releases on the dashboard, no "what's new" banner.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Video players the site may frame (Content-Security-Policy frame-src, see config/csp.py):
@@ -177,6 +224,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+# Documents are served only through Wagtail's view (privacy rules, download headers), never
+# straight from MEDIA_ROOT: docs/nginx.conf denies /media/documents/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -186,19 +236,39 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 # Interest forms (the getinvolved app).
 # Submissions older than this are deleted by `manage.py purge_old_submissions`.
 SUBMISSION_RETENTION_MONTHS = env.int("SUBMISSION_RETENTION_MONTHS", default=24)
-# At most this many form posts per client address per window (seconds).
-FORM_RATE_LIMIT = env.int("FORM_RATE_LIMIT", default=10)
+# The rate limit counts two things per form and client address over a sliding window
+# (seconds): accepted submissions (a school or conference behind one address sends many),
+# and bot signals (honeypot filled, form token missing or forged, sent too fast). Past either
+# limit, that address's posts to that form are refused until the window slides on. Typos and
+# expired forms count towards neither.
+FORM_RATE_LIMIT = env.int("FORM_RATE_LIMIT", default=60)
+FORM_BOT_SIGNAL_LIMIT = env.int("FORM_BOT_SIGNAL_LIMIT", default=20)
 FORM_RATE_LIMIT_WINDOW = env.int("FORM_RATE_LIMIT_WINDOW", default=600)
+# At most this many confirmation emails to one recipient address per day: nobody can make
+# the site mail a stranger over and over.
+FORM_CONFIRMATIONS_PER_ADDRESS = env.int("FORM_CONFIRMATIONS_PER_ADDRESS", default=3)
+FORM_CONFIRMATION_WINDOW = 24 * 60 * 60
+# The cache holding those counters (getinvolved.protection.counters()): the one every web
+# process shares. If it cannot be reached, forms are accepted (fail open).
+FORM_RATE_LIMIT_CACHE = "shared"
 # A form sent sooner than this after it was displayed is treated as automated.
 FORM_MIN_FILL_SECONDS = 3
 # A displayed form can be sent for this long; after that the member is asked to send again.
 FORM_TOKEN_MAX_AGE = 24 * 60 * 60
-# The request header holding the client address when behind a proxy, e.g.
-# "HTTP_X_FORWARDED_FOR" (its last entry is used: the one our own proxy added).
-FORM_CLIENT_IP_HEADER = env.str("FORM_CLIENT_IP_HEADER", default=None) or None
+# How many proxies in front of Django append to X-Forwarded-For: 0 (Django serves clients
+# directly: REMOTE_ADDR), 1 (nginx), 2 (a CDN in front of nginx). The client is the entry
+# that many places from the end; entries further left are the client's own claims and are
+# ignored. Used by the forms' rate limit and the sign-in lockout alike.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 # Notification emails: attempts before giving up, and the first retry delay (doubling).
 FORM_EMAIL_MAX_ATTEMPTS = 8
 FORM_EMAIL_RETRY_SECONDS = 60
+# A delivery still "Sending" this long after a worker claimed it was left by a worker that
+# stopped mid-send (killed, or its machine restarted): `manage.py run_worker` sends it again,
+# when it starts and every TASK_WORKER_HEARTBEAT_SECONDS. Far longer than EMAIL_TIMEOUT, so a
+# slow send that is still going is never taken for a stuck one.
+FORM_EMAIL_STUCK_AFTER_SECONDS = env.int("FORM_EMAIL_STUCK_AFTER_SECONDS", default=15 * 60)
+TASK_WORKER_HEARTBEAT_SECONDS = 60
 
 LOGGING = {
     "version": 1,
@@ -210,5 +280,7 @@ LOGGING = {
         # Task and page-action chatter ("Task ... RUNNING", "Page edited") drowns real messages.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Every sign-in is logged at INFO; failures that lock an account are WARNINGs.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -10,6 +10,9 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 SERVE_MEDIA = True
 CREATE_LOCAL_ADMIN = True
+# The local admin account signs in without a second factor here (and never in production).
+# Anyone may still set one up for it under Account → Two-factor authentication.
+TWO_FACTOR_EXEMPT_USERNAMES = ["admin"]
 
 # WhiteNoise warns when STATIC_ROOT has not been collected; runserver serves static files
 # from the apps and site/static directly, so there is nothing to collect in development.

@@ -34,6 +34,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Tests post forms straight away and many times; the tests of these limits set them.
 FORM_MIN_FILL_SECONDS = 0
 FORM_RATE_LIMIT = 10_000
+FORM_BOT_SIGNAL_LIMIT = 10_000
+FORM_CONFIRMATIONS_PER_ADDRESS = 10_000
+# Most tests sign staff in with force_login and no second factor; tests/security/ turns
+# the requirement on (production always has it: tests/security/test_deploy_settings.py).
+TWO_FACTOR_ENFORCED = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not SQLite's shared in-memory database, whose table locks ignore the busy
     # timeout: the concurrency tests write from many threads at once.

@@ -54,12 +54,13 @@ def plain_text(text):
 
 def rich_text(text):
     """Wagtail rich text (HTML) from the little Markdown the data files use: paragraphs,
-    *italic* and **bold**."""
+    *italic*, **bold** and [links](https://example.org)."""
     return "".join(f"<p>{_inline(paragraph)}</p>" for paragraph in paragraphs(text))
 
 
 def _inline(text):
     text = html.escape(text, quote=False)
+    text = re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r'<a href="\2">\1</a>', text)
     text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
     return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
 

@@ -22,15 +22,19 @@ BANNER_SIZE = (1600, 400)
 COVER_SIZE = (600, 850)
 
 
-def _save(title, png, size):
+def _save(title, png, size, description=""):
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    filename = title.lower().replace(" ", "-").replace(":", "") + ".png"
+    filename = title.lower().replace(" ", "-").replace(":", "").replace("’", "") + ".png"
     width, height = size
     return Image.objects.create(
-        title=title, file=ImageFile(BytesIO(png), name=filename), width=width, height=height
+        title=title,
+        description=description,  # the alt text wherever it is used without its own
+        file=ImageFile(BytesIO(png), name=filename),
+        width=width,
+        height=height,
     )
 
 
@@ -47,25 +51,51 @@ def banner(title, variant):
     return _save(title, _banner_png(variant), BANNER_SIZE)
 
 
-def report_cover(title):
-    """A portrait cover carrying the report's title."""
-    return _save(title, _report_cover_png(), COVER_SIZE)
+REPORT_COVER_TITLE = "Report cover drawn for this site (not the report’s own cover)"
+REPORT_COVER_DESCRIPTION = (
+    "A cover drawn for this website, not the report’s own: the title Place and Belonging in "
+    "School, why it matters today, in white and gold on purple, with gold rings."
+)
+
+
+def report_cover(title=REPORT_COVER_TITLE):
+    """A portrait cover carrying the report's title: drawn here, and named and described as
+    such, until comms choose the report's real cover."""
+    return _save(title, _report_cover_png(), COVER_SIZE, REPORT_COVER_DESCRIPTION)
+
+
+HERO_SIZE = (1200, 675)
+HERO_DESCRIPTION = (
+    "An abstract pattern of rings, drawn for this website: not a photograph of the school."
+)
+
+
+def case_study_hero(title, variant):
+    """A 16:9 abstract picture for a case study's card and page, described as what it is,
+    until comms choose a photograph."""
+    return _save(title, _banner_png(variant + 1, HERO_SIZE), HERO_SIZE, HERO_DESCRIPTION)
 
 
 @cache
-def _banner_png(variant):
+def _banner_png(variant, size=BANNER_SIZE):
     background, accent = PALETTES[variant % len(PALETTES)]
 
     def draw(d, size):
         width, height = size
         d.rectangle([0, 0, width, height], fill=background)
-        for i in range(9):
-            radius = 60 + 25 * ((i + variant) % 4)
-            x = 90 + i * 180
-            y = height // 2 + (40 if (i + variant) % 2 else -40)
-            d.ellipse([x - radius, y - radius, x + radius, y + radius], outline=accent, width=10)
+        scale = height / BANNER_SIZE[1]
+        count = 9 if size == BANNER_SIZE else int(width / (180 * scale)) + 2
+        for i in range(count):
+            radius = (60 + 25 * ((i + variant) % 4)) * scale
+            x = (90 + i * 180) * scale
+            y = height // 2 + (40 if (i + variant) % 2 else -40) * scale
+            d.ellipse(
+                [x - radius, y - radius, x + radius, y + radius],
+                outline=accent,
+                width=round(10 * scale),
+            )
 
-    return _png(draw, BANNER_SIZE)
+    return _png(draw, size)
 
 
 @cache

@@ -17,7 +17,7 @@ from wagtail.tasks import update_reference_index_task
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from core.models import ReusableCallToAction, SiteSettings
-from getinvolved.models import InterestFormPage
+from getinvolved.models import InterestFormPage, PrivacyNoticePage
 from home.models import HomePage, StandardPage
 from themes.models import ThemePage
 
@@ -44,6 +44,8 @@ class StarterContent:
 
     def _load(self):
         content = self.content
+        # Drawn only if a new page's body shows it (`image: report_cover`).
+        self.objects["report_cover"] = images.report_cover
         home = self.ensure_home(content.file("overview.yaml"))
         for index, theme in enumerate(content.folder("themes")):
             self.existing(home, theme) or self.create(
@@ -53,8 +55,13 @@ class StarterContent:
                 banner_image=images.banner(f"Banner: {theme['title']}", index),
             )
         case_study_index = self.child(home, CaseStudyIndexPage, content.file("case-studies.yaml"))
-        for case_study in content.folder("case-studies"):
-            self.child(case_study_index, CaseStudyPage, case_study)
+        for index, case_study in enumerate(content.folder("case-studies")):
+            self.existing(case_study_index, case_study) or self.create(
+                case_study_index,
+                CaseStudyPage,
+                case_study,
+                hero_image=images.case_study_hero(f"Drawn picture: {case_study['title']}", index),
+            )
         get_involved = self.child(home, StandardPage, content.file("get-involved.yaml"))
         for form in content.folder("get-involved"):
             self.existing(get_involved, form) or self.create(
@@ -63,10 +70,13 @@ class StarterContent:
                 form,
                 form_fields=self.values.form_fields(InterestFormPage, form),
             )
-        privacy_notice = self.child(home, StandardPage, content.file("privacy-notice.yaml"))
+        privacy_notice = self.child(home, PrivacyNoticePage, content.file("privacy-notice.yaml"))
+        accessibility = self.child(home, StandardPage, content.file("accessibility-statement.yaml"))
         self.ensure_snippet(ReusableCallToAction, content.file("call-to-action.yaml"))
         self.publish_new_pages()
-        self.ensure_privacy_setting(home, privacy_notice)
+        self.ensure_settings(
+            home, privacy_notice_page=privacy_notice, accessibility_statement_page=accessibility
+        )
         self.log(f"Starter content: {len(self.new_pages)} page(s) created.")
         return home
 
@@ -86,10 +96,7 @@ class StarterContent:
         for page in root.get_children():
             if page.specific_class is Page:
                 page.delete()
-        home = HomePage(
-            **self.values.fields(HomePage, entry, exclude=NOT_FIELDS),
-            report_cover=images.report_cover(f"Report cover: {entry['title']}"),
-        )
+        home = HomePage(**self.values.fields(HomePage, entry, exclude=NOT_FIELDS))
         root.add_child(instance=home)
         if site:
             site.root_page = home
@@ -122,11 +129,15 @@ class StarterContent:
         snippet, _ = model.objects.get_or_create(name=fields.pop("name"), defaults=fields)
         return self.register(entry, snippet)
 
-    def ensure_privacy_setting(self, home, privacy_notice):
-        """Point the consent boxes at the privacy notice, unless editors chose another."""
+    def ensure_settings(self, home, **pages):
+        """Point the site settings at the starter pages (the consent boxes and the footer at
+        the privacy notice, the footer at the accessibility statement), unless editors
+        chose others."""
         site_settings = SiteSettings.for_site(home.get_site())
-        if site_settings.privacy_notice_page_id is None:
-            site_settings.privacy_notice_page = privacy_notice
+        unset = {name: page for name, page in pages.items() if not getattr(site_settings, name)}
+        for name, page in unset.items():
+            setattr(site_settings, name, page)
+        if unset:
             site_settings.save()
 
     def publish_new_pages(self):

@@ -7,6 +7,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from wagtail import blocks
 from wagtail.fields import RichTextField
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from casestudies.choices import Region
@@ -24,8 +25,10 @@ class Values:
 
     def resolve(self, entry, key, model, where):
         found = self.objects.get(key)
+        if callable(found):  # made when first used (a starter image: images.py)
+            found = self.objects[key] = found()
         if found is None:
-            raise entry.error(f"{where}: no page or snippet has the key {key!r}.")
+            raise entry.error(f"{where}: no page, snippet or starter image has the key {key!r}.")
         if not isinstance(found, model):
             kind = type(found).__name__
             raise entry.error(f"{where}: {key!r} is a {kind}, not a {model.__name__}.")
@@ -99,6 +102,9 @@ class Values:
         if isinstance(block, blocks.RichTextBlock):
             return rich_text(self._text(entry, value, where))
         if isinstance(block, (blocks.PageChooserBlock, SnippetChooserBlock)):
+            return self.resolve(entry, value, block.target_model, where).pk
+        if isinstance(block, ImageChooserBlock) and isinstance(value, str):
+            # A starter image by its key, e.g. `image: report_cover` (loader.py draws it).
             return self.resolve(entry, value, block.target_model, where).pk
         if isinstance(block, blocks.ChooserBlock):
             raise entry.error(f"{where}: leave it empty (null) and choose it in the admin.")
