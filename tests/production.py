@@ -10,11 +10,12 @@ from django.conf import settings
 
 PRODUCTION_ENVIRONMENT = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
-    "DJANGO_SECRET_KEY": "x" * 50,
+    "DJANGO_SECRET_KEY": "production-test-key-" + "0123456789abcdef" * 3,
     "DJANGO_ALLOWED_HOSTS": "example.org",
     "DATABASE_URL": "sqlite:///:memory:",
     "REDIS_URL": "redis://127.0.0.1:6379/0",  # not connected to at start-up
     "WAGTAILADMIN_BASE_URL": "https://belonging.example.org",
+    "DEFAULT_FROM_EMAIL": "belonging@example.org",
 }
 
 

@@ -9,7 +9,7 @@ from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
 
-# (page type, the parents it may be created under) for the starter tree.
+# (page type, the parents it may be created under) in the site's page tree.
 ALLOWED_PARENTS = {
     ThemePage: {HomePage},
     CaseStudyIndexPage: {HomePage},
@@ -19,33 +19,33 @@ ALLOWED_PARENTS = {
 ALL_TYPES = [HomePage, ThemePage, CaseStudyIndexPage, CaseStudyPage, StandardPage]
 
 
-def _one_of_each(home):
+def _one_of_each(tree):
     return {
-        HomePage: home,
-        ThemePage: ThemePage.objects.first(),
-        CaseStudyIndexPage: CaseStudyIndexPage.objects.first(),
-        CaseStudyPage: CaseStudyPage.objects.first(),
-        StandardPage: StandardPage.objects.first(),
+        HomePage: tree.home,
+        ThemePage: tree.theme,
+        CaseStudyIndexPage: tree.index,
+        CaseStudyPage: tree.case_study,
+        StandardPage: tree.get_involved,
     }
 
 
 @pytest.mark.parametrize("child_type", list(ALLOWED_PARENTS))
-def test_page_types_can_be_created_only_under_their_parents(starter_site, child_type):
-    pages = _one_of_each(starter_site)
+def test_page_types_can_be_created_only_under_their_parents(page_tree, child_type):
+    pages = _one_of_each(page_tree)
     for parent_type in ALL_TYPES:
         allowed = parent_type in ALLOWED_PARENTS[child_type]
         can_create = child_type.can_create_at(pages[parent_type])
-        # Singletons already exist in the starter tree, so they cannot be added again.
+        # Singletons already exist in the tree, so they cannot be added again.
         if child_type.max_count == 1:
             assert not can_create
         else:
             assert can_create is allowed, f"{child_type.__name__} under {parent_type.__name__}"
 
 
-def test_singletons_cannot_be_duplicated(starter_site):
+def test_singletons_cannot_be_duplicated(page_tree):
     root = Page.get_first_root_node()
     assert not HomePage.can_create_at(root)
-    assert not CaseStudyIndexPage.can_create_at(starter_site)
+    assert not CaseStudyIndexPage.can_create_at(page_tree.home)
 
 
 def test_singletons_can_be_created_where_they_belong_when_missing(db):
@@ -57,8 +57,8 @@ def test_singletons_can_be_created_where_they_belong_when_missing(db):
     assert not ThemePage.can_create_at(root)
 
 
-def test_leaf_pages_allow_no_children(starter_site):
-    pages = _one_of_each(starter_site)
+def test_leaf_pages_allow_no_children(page_tree):
+    pages = _one_of_each(page_tree)
     for leaf in (ThemePage, CaseStudyPage):
         assert leaf.allowed_subpage_models() == []
         for child_type in ALL_TYPES:
