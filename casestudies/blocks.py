@@ -2,14 +2,31 @@
 of core, the video block and the teaser. It lives here because this is the lowest app that
 can see all three (core and video are below it; themes and home build on it)."""
 
+import copy
+
 from wagtail import blocks
 
 from core.blocks import ContentStreamBlock
 from video.blocks import VideoBlock
 
 
+class CaseStudyChooserBlock(blocks.PageChooserBlock):
+    """A case-study chooser that fetches the chosen pages with the hero image their card
+    shows, in one query."""
+
+    def bulk_to_python(self, values):
+        found = self.target_model.objects.select_related("hero_image").in_bulk(values)
+        # A copy for each value, as Wagtail's own chooser gives: blocks never share one.
+        return [copy.copy(found[pk]) if pk in found else None for pk in values]
+
+    def deconstruct(self):
+        # Stored (and migrated) as the plain chooser it is: only the query differs.
+        _, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.PageChooserBlock", args, kwargs
+
+
 class CaseStudyTeaserBlock(blocks.StructBlock):
-    case_study = blocks.PageChooserBlock(
+    case_study = CaseStudyChooserBlock(
         label="Case study",
         page_type="casestudies.CaseStudyPage",
         help_text="Shows the case study's title, place, phase and summary as a link.",

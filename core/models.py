@@ -213,7 +213,8 @@ class SiteSettings(BaseSiteSetting):
     )
     data_protection_email = models.EmailField(
         blank=True,
-        help_text="Where members ask for a copy of their answers, or for them to be deleted.",
+        help_text="Where members ask for a copy of their answers, or for them to be deleted. "
+        "Empty: the contact email.",
     )
     accessibility_statement_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -224,7 +225,9 @@ class SiteSettings(BaseSiteSetting):
         help_text="Linked from the footer of every page.",
     )
     accessibility_email = models.EmailField(
-        blank=True, help_text="Where visitors report a problem with the site's accessibility."
+        blank=True,
+        help_text="Where visitors report a problem with the site's accessibility. Empty: the "
+        "contact email.",
     )
 
     footer_links = StreamField(

@@ -153,11 +153,13 @@ class PrivacyNoticePage(BasePage):
                 "the privacy notice does not name the data controller. Fill in “Data "
                 "controller name” (and its address) under Settings → Site settings."
             )
-        if not (site_settings and site_settings.data_protection_email):
+        if not (
+            site_settings and (site_settings.data_protection_email or site_settings.contact_email)
+        ):
             missing.append(
                 "the privacy notice does not say whom to ask for a copy of one's answers or "
-                "for their deletion. Fill in “Data protection email” under Settings → Site "
-                "settings."
+                "for their deletion. Fill in “Data protection email” (or the general contact "
+                "email) under Settings → Site settings."
             )
         return missing
 

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -6,16 +5,22 @@ from wagtail.search import index
 
 from casestudies.blocks import BodyStreamBlock
 from core.blocks import RICH_TEXT_FEATURES
-from core.models import BasePage, optional_image
+from core.models import BasePage
 from themes.models import ThemePage
 
 
 class HomePage(BasePage):
     """The research overview: introduction, the challenge / opportunity comparison, a card
-    for each theme (taken from the theme pages below it) and the report cover."""
+    for each theme (taken from the theme pages below it), then the rest of the body (the
+    report block first: see the template)."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text="Opening paragraphs.")
-    body = StreamField(BodyStreamBlock(), blank=True, help_text="The rest of the overview.")
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="Blocks up to and including the first comparison are shown before the theme "
+        "cards, the others after them: start those with the report.",
+    )
     themes_heading = models.CharField(
         max_length=120,
         default="The three themes",
@@ -25,24 +30,15 @@ class HomePage(BasePage):
         blank=True,
         help_text="Introduces the theme cards, which list the theme pages automatically.",
     )
-    report_cover = optional_image(
-        help_text="The report's cover.",
-    )
-    report_cover_alt = models.CharField(
-        max_length=250, blank=True, help_text="Describe the cover for people who cannot see it."
-    )
-    report_document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The full report (PDF) that the cover links to.",
-    )
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["themes.ThemePage", "casestudies.CaseStudyIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "themes.ThemePage",
+        "casestudies.CaseStudyIndexPage",
+        "home.StandardPage",
+        "getinvolved.PrivacyNoticePage",
+    ]
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
     content_panels = [
@@ -52,28 +48,17 @@ class HomePage(BasePage):
         MultiFieldPanel(
             [FieldPanel("themes_heading"), FieldPanel("themes_intro")], heading="Themes"
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("report_cover"),
-                FieldPanel("report_cover_alt"),
-                FieldPanel("report_document"),
-            ],
-            heading="Report",
-        ),
     ]
 
     class Meta:
         verbose_name = "overview page"
 
-    def clean(self):
-        super().clean()
-        if self.report_cover and not self.report_cover_alt.strip():
-            raise ValidationError(
-                {"report_cover_alt": "Describe the report cover for screen readers."}
-            )
-
     def get_own_image(self):
-        return self.report_cover
+        # The report's cover (a report block in the body), as the page's sharing image.
+        for block in self.body:
+            if block.block_type == "report" and block.value.get("cover"):
+                return block.value["cover"]
+        return None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -117,44 +117,6 @@ def test_case_study_page_shows_its_facts_and_theme_links(client, starter_site):
     assert "Dare to Dream" in doc.text
 
 
-@pytest.mark.parametrize(
-    "query, expected",
-    [
-        ("", {"Flakesfleet Primary School", "Helston Community College"}),
-        ("?region=north-west", {"Flakesfleet Primary School"}),
-        ("?phase=secondary", {"Helston Community College"}),
-        ("?phase=special", set()),
-        ("?region=south-west&phase=primary", set()),
-    ],
-)
-def test_case_study_index_filters_by_region_and_phase(client, starter_site, query, expected):
-    doc = get_page(client, "/case-studies/" + query)
-    cards = doc.find_all("article", class_="card")
-    # One card per expected case study, each with its region and phase line.
-    has_meta = [card.find("p", class_="card__meta") is not None for card in cards]
-    assert has_meta == [True] * len(expected)
-    titles = {card.find("h3").text.split(":")[0] for card in cards}
-    assert titles == expected
-    if not expected:
-        assert "No case studies match these filters" in doc.text
-
-
-def test_case_study_index_filters_by_theme(client, starter_site):
-    culture = ThemePage.objects.get(slug="belonging-and-culture")
-    doc = get_page(client, f"/case-studies/?theme={culture.pk}")
-    titles = [card.find("h3").text for card in doc.find_all("article", class_="card")]
-    assert titles == ["Helston Community College: cooperative values"]
-    selected = doc.find("select", attrs={"name": "theme"}).find("option", value=str(culture.pk))
-    assert "selected" in selected.attrs
-
-
-@pytest.mark.parametrize("query", ["?region=atlantis", "?theme=999999", "?theme=abc&phase=%00"])
-def test_case_study_index_explains_bad_filter_values(client, starter_site, query):
-    response = client.get("/case-studies/" + query)
-    assert response.status_code == 200
-    assert parse(response.content).find("p", class_="field-error") is not None
-
-
 def test_inner_pages_have_breadcrumbs_and_the_overview_has_none(client, starter_site):
     assert get_page(client, "/").find("nav", **{"aria-label": "Breadcrumb"}) is None
     crumbs = get_page(client, "/case-studies/flakesfleet-primary-school/").find(

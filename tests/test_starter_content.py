@@ -63,9 +63,16 @@ def test_keeps_editors_changes(starter_site):
     assert theme.title == "Theme 2: culture, edited by comms"
 
 
-def test_every_theme_has_a_banner_and_the_overview_a_report_cover(starter_site):
+def test_every_theme_has_a_banner_and_the_report_a_cover_described_as_drawn(starter_site):
     assert all(theme.banner_image for theme in ThemePage.objects.all())
-    assert starter_site.report_cover and starter_site.report_cover_alt
+    leadership = ThemePage.objects.get(slug="belonging-and-leadership")
+    for page in (starter_site, leadership):
+        (report,) = [block.value for block in page.body if block.block_type == "report"]
+        assert report["url"] == "https://neu.org.uk/place-belonging" and not report["document"]
+        # The drawn cover says what it is: not the report's own.
+        assert "drawn for this website, not the report’s own" in report["cover"].contextual_alt_text
+        assert "not the report’s own cover" in report["cover"].title
+    assert starter_site.get_own_image() == report["cover"]
 
 
 def _copy_of_the_data(tmp_path, edits):
@@ -85,8 +92,8 @@ def test_the_pages_are_made_from_the_data_files(db, tmp_path):
         tmp_path,
         {
             "case-studies/helston.yaml": (
-                "Cooperative values sit at the heart of school life.",
-                "A sentence written in *a copy* of the data.",
+                "in the South West of England.",
+                "in the South West of England. A sentence written in *a copy* of the data.",
             ),
             "themes/2-culture.yaml": (
                 'title: "Theme 2: belonging and culture"',

@@ -1,6 +1,7 @@
 """Launch day, as a visitor sees it in Chromium at 390 and 1280 px, on every public page type
 of the starter site (the privacy notice and the accessibility statement included): no
-placeholder text, no section without its content, no case study listed twice. Each page is
+placeholder text, no section without its content, no case study listed twice, no axe-core
+violation. Each page is
 photographed at both sizes into $LAUNCH_SCREENSHOTS_DIR, or else a temporary folder."""
 
 import os
@@ -82,7 +83,7 @@ def case_studies_listed(page):
 
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_a_visitor_meets_no_placeholder_and_no_empty_section(
-    live_site, page, launch_screenshots_dir, name
+    live_site, page, axe_scan, launch_screenshots_dir, name
 ):
     url = live_site + PAGE_TYPES[name]()
     for size in SIZES:
@@ -97,6 +98,8 @@ def test_a_visitor_meets_no_placeholder_and_no_empty_section(
         assert not empty, f"{where} has sections without content: {empty}"
         listed = case_studies_listed(page)
         assert len(listed) == len(set(listed)), f"{where} lists a case study twice: {listed}"
+        report = axe_scan(page)
+        assert not report.violations, report.describe()
 
         page.evaluate(
             "() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
