@@ -1,11 +1,11 @@
-"""Production settings use the real services behind the forms: Redis for the shared rate
-limit, the database task backend for emails, and the retention period from the environment."""
+"""Production settings use the real services behind the forms: Redis (the "shared" cache,
+which fails open: see tests/test_redis_outage.py) for the rate limit, the database task backend for emails, and the retention period from the environment."""
 
 from tests.production import run_with_production_settings
 
 PROGRAM = (
     "from django.conf import settings\n"
-    "print(settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION'])\n"
+    "print(settings.CACHES['shared']['BACKEND'], settings.CACHES['shared']['LOCATION'])\n"
     "print(settings.TASKS['default']['BACKEND'])\n"
     "print(settings.SUBMISSION_RETENTION_MONTHS)\n"
 )
@@ -17,7 +17,7 @@ def test_production_uses_redis_the_task_database_and_the_retention_setting():
     )
     assert result.returncode == 0, result.stderr
     cache, tasks, months = result.stdout.splitlines()
-    assert cache == "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/1"
+    assert cache == "core.shared_cache.FailOpenRedisCache redis://cache.internal:6379/1"
     assert tasks == "django_tasks_db.DatabaseBackend"
     assert months == "18"
 

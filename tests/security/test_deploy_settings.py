@@ -22,8 +22,10 @@ PRODUCTION_SETTINGS = settings.BASE_DIR / "config" / "settings" / "production.py
 
 
 def manage(*args, **environment):
-    env = {**os.environ, **environment}
-    for name, value in environment.items():
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process (Playwright
+    # needs it); a production process never has it, and check --deploy rightly refuses it.
+    env = {**os.environ, "DJANGO_ALLOW_ASYNC_UNSAFE": None, **environment}
+    for name, value in list(env.items()):
         if value is None:
             env.pop(name)
     return subprocess.run(
