@@ -1,5 +1,6 @@
 """Production settings use the real services behind the forms: Redis (the "shared" cache,
-which fails open: see tests/test_redis_outage.py) for the rate limit, the database task backend for emails, and the retention period from the environment."""
+which fails open: see tests/test_redis_outage.py) for the rate limit, the database task
+backend for emails, and the retention period from the environment."""
 
 from tests.production import run_with_production_settings
 
