@@ -4,12 +4,10 @@ through the task worker, autosave, and what the editor is told after saving.
 The public render of what is stored is in tests/test_video.py.
 """
 
-import io
 from datetime import timedelta
 
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.management.commands import db_worker
@@ -18,6 +16,7 @@ from PIL import Image
 from wagtail.embeds.models import Embed
 
 from tests.embeds import LocalVideoFinder, player_url, video_url
+from tests.tasks import run_due_tasks
 from tests.videos import (
     edit_theme_1,
     publish_theme_1_video,
@@ -67,18 +66,6 @@ def run_worker(monkeypatch, settings):
     settings.TASKS = DATABASE_TASKS
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     return run_due_tasks
-
-
-def run_due_tasks():
-    call_command(
-        "db_worker",
-        batch=True,
-        interval=0,
-        startup_delay=False,
-        verbosity=0,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
 
 
 def latest_video_address(page):

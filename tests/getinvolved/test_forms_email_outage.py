@@ -6,7 +6,6 @@ a real SMTP server process (aiosmtpd, tests/getinvolved/smtp_sink.py) that is no
 first, so connections are refused, and is then started."""
 
 import email
-import io
 import socket
 import subprocess
 import sys
@@ -15,11 +14,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from formhelpers import register_answers, submit
 
 from getinvolved.models import EmailDelivery, InterestSubmission
+from tests.tasks import run_due_tasks
 
 SMTP_SINK = Path(__file__).with_name("smtp_sink.py")
 MEMBERS = 3
@@ -29,19 +28,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def run_worker():
-    """Run every task that is due, then stop: what the always-on worker does in a moment."""
-    call_command(
-        "db_worker",
-        batch=True,
-        interval=0,
-        startup_delay=False,
-        verbosity=0,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
 
 
 def received_message_ids(mailbox):
@@ -103,7 +89,7 @@ def test_mail_outage_then_recovery_delivers_each_notification_once(
     assert deliveries.count() == MEMBERS * 2  # team notification + member confirmation each
 
     # The worker tries, fails, and schedules a retry; staff can see why.
-    run_worker()
+    run_due_tasks()
     for delivery in EmailDelivery.objects.all():
         assert delivery.status == EmailDelivery.Status.RETRYING
         assert delivery.attempts == 1
@@ -122,11 +108,11 @@ def test_mail_outage_then_recovery_delivers_each_notification_once(
             EmailDelivery.objects.values("status", "last_error")
         )
         time.sleep(0.5)
-        run_worker()
+        run_due_tasks()
 
     # Nothing is left to send, and running the worker again sends nothing more.
     time.sleep(2)
-    run_worker()
+    run_due_tasks()
     received = Counter(received_message_ids(smtp_server.mailbox))
     expected = {
         f"<interest-delivery-{pk}@testserver>"
@@ -150,7 +136,7 @@ def test_a_repeated_task_does_not_send_again(forms, settings, smtp_server):
     submit(Client(), forms["register"], register_answers())
     delivery = EmailDelivery.objects.get()
     send_delivery.enqueue(delivery.pk)  # the same delivery queued a second time
-    run_worker()
+    run_due_tasks()
 
     assert len(received_message_ids(smtp_server.mailbox)) == 1
     delivery.refresh_from_db()
@@ -168,7 +154,7 @@ def test_after_the_last_attempt_the_failure_stays_visible(forms, settings, smtp_
     settings.FORM_EMAIL_RETRY_SECONDS = 0
 
     submit(Client(), forms["register"], register_answers())
-    run_worker()  # a zero delay makes the retry due at once: both attempts run
+    run_due_tasks()  # a zero delay makes the retry due at once: both attempts run
 
     delivery = EmailDelivery.objects.get()
     assert delivery.status == EmailDelivery.Status.FAILED
