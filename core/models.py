@@ -18,17 +18,22 @@ from .blocks import ONE_LINK_MESSAGE, FooterLinkBlock, SocialLinkBlock
 from .serving import ServingMixin
 
 
-def optional_image(**options):
-    """An optional link to an image in Wagtail's library. Deleting the image leaves the page
-    without it rather than deleting the page."""
+def optional_link(model, **options):
+    """An optional link to another object. Deleting the target leaves this one without it
+    rather than deleting it too."""
     return models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        **options,
+        model, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", **options
     )
+
+
+def optional_image(**options):
+    """An optional link to an image in Wagtail's library."""
+    return optional_link("wagtailimages.Image", **options)
+
+
+def optional_page(**options):
+    """An optional link to a page of this site."""
+    return optional_link("wagtailcore.Page", **options)
 
 
 # Wagtail's own help shows "http://domain.com/blog/[my-slug]/": say it in this site's terms.
@@ -120,13 +125,8 @@ class ReusableCallToAction(
     link_text = models.CharField(
         "Button text", max_length=60, help_text="Words on the button, e.g. 'Get involved'."
     )
-    page = models.ForeignKey(
-        "wagtailcore.Page",
+    page = optional_page(
         verbose_name="Link to a page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="A page on this site…",
     )
     url = models.URLField(
@@ -192,12 +192,7 @@ class SiteSettings(BaseSiteSetting):
         help_text="Told of each new form submission (without the answers), for every form "
         "whose own 'To address' is empty.",
     )
-    privacy_notice_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    privacy_notice_page = optional_page(
         help_text="Linked from every form's consent box and the footer; each submission "
         "records its text.",
     )
@@ -216,12 +211,7 @@ class SiteSettings(BaseSiteSetting):
         help_text="Where members ask for a copy of their answers, or for them to be deleted. "
         "Empty: the contact email.",
     )
-    accessibility_statement_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    accessibility_statement_page = optional_page(
         help_text="Linked from the footer of every page.",
     )
     accessibility_email = models.EmailField(
