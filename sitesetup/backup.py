@@ -15,6 +15,7 @@ import io
 import json
 import tarfile
 import tempfile
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -24,7 +25,7 @@ from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 FORMAT = "neu-belonging-backup/1"
 EXCLUDE = [
@@ -53,17 +54,46 @@ def _add_bytes(archive, name, data):
     archive.addfile(member, io.BytesIO(data))
 
 
+@contextmanager
+def one_snapshot():
+    """Every query inside reads the database as it was at one moment, while members go on
+    submitting: dumpdata reads table after table, and a submission stored between two of
+    them would otherwise leave an email record without its submission in the archive, which
+    then fails to restore.
+
+    PostgreSQL: one REPEATABLE READ, READ ONLY transaction. SQLite: one deferred read
+    transaction on the raw connection, whose snapshot (WAL mode) starts at its first read;
+    Django's atomic() would BEGIN IMMEDIATE here (settings' transaction_mode) and so make
+    every submission wait for the whole backup."""
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+    elif connection.vendor == "sqlite":
+        connection.ensure_connection()
+        raw = connection.connection
+        raw.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            raw.execute("COMMIT")  # nothing was written: this only ends the snapshot
+    else:
+        raise NotImplementedError(f"No consistent backup for {connection.vendor}.")
+
+
 def write_backup(path):
     """Write the archive to ``path``; return its manifest."""
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / DATA
-        call_command(
-            "dumpdata",
-            format=FORMAT_NAME,
-            exclude=EXCLUDE,
-            output=str(dump),
-            verbosity=0,
-        )
+        with one_snapshot():
+            call_command(
+                "dumpdata",
+                format=FORMAT_NAME,
+                exclude=EXCLUDE,
+                output=str(dump),
+                verbosity=0,
+            )
         files = list(stored_files())
         manifest = {
             "format": FORMAT,
