@@ -12,12 +12,22 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from wagtail.signals import (
+            page_published,
+            page_unpublished,
+            post_page_move,
+            published,
+            unpublished,
+        )
 
-        from .invalidation import after_redis_outage, content_changed
+        from . import invalidation
         from .shared_cache import redis_back
 
-        # Every model, filtered in the receiver: pages, snippets and settings of any app.
-        for signal in (post_save, post_delete, page_published, page_unpublished, post_page_move):
-            signal.connect(content_changed, dispatch_uid="core.expire_cached_pages")
-        redis_back.connect(after_redis_outage, dispatch_uid="core.after_redis_outage")
+        # Every model, filtered in the receivers: pages, snippets and settings of any app.
+        uid = "core.expire_cached_pages"
+        post_save.connect(invalidation.content_saved, dispatch_uid=uid)
+        post_delete.connect(invalidation.content_deleted, dispatch_uid=uid)
+        post_page_move.connect(invalidation.page_moved, dispatch_uid=uid)
+        for signal in (page_published, page_unpublished, published, unpublished):
+            signal.connect(invalidation.content_published, dispatch_uid=uid)
+        redis_back.connect(invalidation.after_redis_outage, dispatch_uid="core.after_redis_outage")

@@ -7,10 +7,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.db import transaction
+from django.test import Client
 from wagtail.models import Page
 
+from casestudies.models import CaseStudyPage
 from core.models import ReusableCallToAction
+from tests.embeds import video_url
 from tests.production import production_settings
+from tests.videos import edit_theme_1, publish_theme_1_video, theme_1
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +92,62 @@ def test_the_cdn_is_configured_from_the_environment():
     assert cloudflare["WAGTAILFRONTENDCACHE"]["cloudflare"]["ZONEID"] == "zone"
     cloudfront = production_settings("WAGTAILFRONTENDCACHE", CLOUDFRONT_DISTRIBUTION_ID="E123")
     assert cloudfront["WAGTAILFRONTENDCACHE"]["cloudfront"]["DISTRIBUTION_ID"] == "E123"
+
+
+# Invalidation by publishing events (issue 16, acceptance 1)
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("chief", "c@example.org", "pw"))
+    return client
+
+
+# Transactional: the CDN is purged once the change is committed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_draft_save_and_an_autosave_keep_every_cached_page_and_purge_nothing(
+    cdn, starter_site, superuser_client
+):
+    # Theme 1's video already looked up, as after its first publication: saving it again
+    # asks the provider nothing new.
+    publish_theme_1_video(video_url("krissi-carter"))
+    visitor = Client()
+    pages = [p.url for p in Page.objects.live().filter(depth__gt=1).specific()]
+    for url in pages:
+        visitor.get(url)
+    # Form pages are never cached (each display carries its own token).
+    cached = [url for url in pages if visitor.get(url)["X-Page-Cache"] == "hit"]
+    assert {"/", theme_1().url} <= set(cached) and len(cached) >= 8
+    cdn.purged.clear()
+
+    draft = edit_theme_1(superuser_client, video_url("krissi-carter"))[1]
+    autosave = edit_theme_1(
+        superuser_client, video_url("krissi-carter"), headers={"Accept": "application/json"}
+    )[1]
+    assert draft.status_code in (200, 302) and autosave.json()["success"]
+    assert theme_1().has_unpublished_changes
+
+    assert {url: visitor.get(url)["X-Page-Cache"] for url in cached} == dict.fromkeys(cached, "hit")
+    assert cdn.purged == []
+
+    page = theme_1()
+    page.title = "Theme 1, published"
+    page.save_revision().publish()
+    response = visitor.get(page.url)
+    assert response["X-Page-Cache"] == "miss" and "Theme 1, published" in response.content.decode()
+    assert "Theme 1, published" in visitor.get("/").content.decode()  # the menu and the card
+    assert (page.get_site().hostname, page.url) in cdn.purged
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_publishing_a_case_study_purges_the_pages_that_show_it_and_no_others(cdn, starter_site):
+    case_study = CaseStudyPage.objects.live().first()
+    cdn.purged.clear()
+    case_study.title = f"{case_study.title}, revised"
+    case_study.save_revision().publish()
+
+    purged = {path for _, path in cdn.purged}
+    themes = {theme.url for theme in ThemePage.objects.live()}
+    assert {case_study.url, case_study.get_parent().url, "/"} | themes <= purged
+    live = {p.url for p in Page.objects.live().filter(depth__gt=1).specific()}
+    assert purged < live, "pages that do not show the case study are not purged"
