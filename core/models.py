@@ -15,7 +15,6 @@ from wagtail.models import (
 from wagtail.search import index
 
 from .blocks import ONE_LINK_MESSAGE, FooterLinkBlock, SocialLinkBlock
-from .serving import ServingMixin
 
 
 def optional_link(model, **options):
@@ -44,7 +43,7 @@ SLUG_HELP = (
 )
 
 
-class BasePage(ServingMixin, Page):
+class BasePage(Page):
     """What every public page type has: a summary for cards and search results, and the
     search and sharing fields of the Promote tab, with fallbacks for when they are empty."""
 

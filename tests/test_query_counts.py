@@ -1,5 +1,10 @@
-"""Query budgets of uncached renders (the page cache bypassed): a theme page in at most 8,
-and listing pages cost the same number of queries however many case studies there are."""
+"""Query budgets of uncached renders (the page cache bypassed): a theme page in at most 12,
+and listing pages cost the same number of queries however many case studies there are.
+
+12, not the 8 of earlier versions: pages are now routed and checked for privacy by Wagtail's
+own code (Page.route, get_view_restrictions, .public()) rather than by copies of it that
+saved four queries and could break silently on an upgrade. The page cache makes uncached
+renders rare (README, Page caching)."""
 
 from io import BytesIO
 
@@ -74,10 +79,10 @@ def test_listing_queries_stay_the_same_with_ten_times_the_case_studies(client, s
     assert many == few, "queries with 6 case studies, then with 60"
 
 
-def test_a_theme_page_renders_uncached_in_at_most_8_queries(client, starter_site):
-    assert queries_for(client, "/belonging-and-leadership/") <= 8
+def test_a_theme_page_renders_uncached_in_at_most_12_queries(client, starter_site):
+    assert queries_for(client, "/belonging-and-leadership/") <= 12
     add_case_studies(0, 10)
-    assert queries_for(client, "/belonging-and-culture/") <= 8
+    assert queries_for(client, "/belonging-and-culture/") <= 12
 
 
 def test_a_cached_page_costs_no_query(client, starter_site, django_assert_num_queries):

@@ -4,7 +4,6 @@ from wagtail.search import index
 
 from casestudies.blocks import BodyStreamBlock
 from core.models import BasePage, optional_image
-from core.visibility import public_pages
 
 
 class ThemePage(BasePage):
@@ -21,7 +20,6 @@ class ThemePage(BasePage):
         help_text="The page content. Choose blocks with the + button; each shows a preview.",
     )
 
-    serve_select_related = ("banner_image",)
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
@@ -35,4 +33,4 @@ class ThemePage(BasePage):
         return self.banner_image
 
     def live_case_studies(self):
-        return public_pages(self.case_studies.live()).select_related("hero_image").order_by("title")
+        return self.case_studies.live().public().select_related("hero_image").order_by("title")

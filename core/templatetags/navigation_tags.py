@@ -3,8 +3,6 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Site
 
-from core.visibility import public_pages
-
 register = template.Library()
 
 
@@ -24,7 +22,7 @@ def main_menu(context):
     menu = cache.get(key) if generation else None
     if menu is None:
         home = site.root_page
-        menu = [home, *public_pages(home.get_children().live().in_menu())]
+        menu = [home, *home.get_children().live().in_menu().public()]
         if generation:
             cache.set(key, menu, settings.PAGE_CACHE_SECONDS)
     return menu
