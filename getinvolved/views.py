@@ -48,6 +48,13 @@ class SafeSubmissionsListView(SubmissionsAccessMixin, SubmissionsListView):
         value = answers.export_value(value, export_format)
         return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
 
+    def get_context_data(self, **kwargs):
+        # The listing reads as the CSV does: blanks, not "None", for questions added since.
+        context = super().get_context_data(**kwargs)
+        for row in context.get("data_rows", []):
+            row["fields"] = [answers.export_value(value, "csv") for value in row["fields"]]
+        return context
+
     def stream_csv(self, queryset):
         # A byte order mark first: without it Excel reads the UTF-8 as Windows-1252 and
         # garbles every accent ("Ã‰cole").

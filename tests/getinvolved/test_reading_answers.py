@@ -7,6 +7,7 @@ shows each question's wording beside its answer; both screens name their filters
 import csv
 import importlib
 import io
+import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -136,3 +137,17 @@ def test_both_listings_name_their_filters_alike(client, accented, forms, members
     assert "By submission date" in across
     assert "By submit time" not in across
     assert "By form" in across and "By region" in across
+
+
+def test_a_forms_listing_leaves_questions_added_since_blank(client, forms, membership_user):
+    page = forms["register"]
+    submit(client, page, register_answers(your_name="Siân Évans"))
+    InterestFormField.objects.create(page=page, label="Phase of your school", sort_order=99)
+    client.force_login(membership_user)
+    listing = client.get(f"/admin/forms/submissions/{page.pk}/")
+    headings = [heading["label"] for heading in listing.context["data_headings"]]
+    (row,) = listing.context["data_rows"]
+    cells = dict(zip(headings, row["fields"], strict=True))
+    assert cells["Your name"] == "Siân Évans"
+    assert cells["Phase of your school"] == ""
+    assert not re.search(r"<td>\s*None\s*</td>", listing.content.decode())
