@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # The page-view counter's beacon (a same-origin POST from every page).
+    path("insights/", include("insights.urls")),
     # Browsers and crawlers ask for /favicon.ico whatever the pages link to.
     path("favicon.ico", RedirectView.as_view(url=lazy_static("icons/favicon.ico"))),
 ]

@@ -21,6 +21,7 @@ from django.contrib.auth.models import Group
 from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.utils.text import get_text_list
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -92,6 +93,8 @@ def privacy_facts(page):
         "csrf_cookie_lasts": duration(settings.CSRF_COOKIE_AGE),
         "rate_window": duration(settings.FORM_RATE_LIMIT_WINDOW),
         "confirmation_window": duration(settings.FORM_CONFIRMATION_WINDOW),
+        # Other apps' statements ({"heading", "paragraphs"}), e.g. the page-view counter's.
+        "more_sections": [section() for section in hooks.get_hooks("privacy_notice_sections")],
     }
 
 

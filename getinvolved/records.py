@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
+from . import answers
+
 
 class ConsentNotice(models.Model):
     """The text of a privacy notice as members agreed to it. Each distinct text is stored
@@ -28,7 +30,8 @@ class ConsentNotice(models.Model):
         verbose_name = "privacy notice version"
 
     def __str__(self):
-        return f"{self.title} (revision {self.revision_id}, {self.sha256[:10]})"
+        # Its title and date, as the team names it (the revision and hash are for audits).
+        return answers.notice_label(self) if self.first_agreed_at else self.title
 
 
 class InterestSubmission(AbstractFormSubmission):
@@ -43,6 +46,9 @@ class InterestSubmission(AbstractFormSubmission):
         ConsentNotice, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     consented_at = models.DateTimeField()
+    # The answers and region without accents or case (answers.fold), filled on every save:
+    # what the "Interest submissions" search matches, the same on SQLite and PostgreSQL.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = "interest submission"
@@ -56,12 +62,35 @@ class InterestSubmission(AbstractFormSubmission):
     def __str__(self):
         return f"{self.page.title}, {timezone.localtime(self.submit_time):%d %b %Y %H:%M}"
 
+    def save(self, *args, **kwargs):
+        self.search_text = answers.search_text(self.form_data, self.region)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
     def get_data(self):
         return {
             **super().get_data(),
             "consented_at": self.consented_at,
-            "consent_notice": str(self.consent_notice) if self.consent_notice else "",
+            "consent_notice": answers.notice_label(self.consent_notice),
         }
+
+    def member_name(self):
+        return answers.member_name(self.form_data)
+
+    member_name.short_description = "Member"
+
+    def form_title(self):
+        return self.page.title
+
+    form_title.short_description = "Form"
+    form_title.admin_order_field = "page__title"
+
+    def submission_date(self):
+        return answers.uk_time_text(self.submit_time)
+
+    submission_date.short_description = "Submission date"
+    submission_date.admin_order_field = "submit_time"
 
     def delivery_summary(self):
         return ", ".join(

@@ -4,8 +4,9 @@ itself (access.py); none of them imports the models."""
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
 from wagtail_modeladmin import views as modeladmin_views
+from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 
-from . import audit
+from . import answers, audit
 from .access import SubmissionsAccessMixin
 
 # URL names of the team's forms index (see wagtail_hooks.register_forms_index).
@@ -42,7 +43,28 @@ class SafeSubmissionsListView(SubmissionsAccessMixin, SubmissionsListView):
     forms_index_url_name = FORMS_INDEX  # the breadcrumb back to the forms the team can open
 
     def preprocess_field_value(self, field, value, export_format):
+        # UK local times to the second and blanks for unanswered questions first (Wagtail
+        # writes "None" and UTC times with microseconds), then made safe.
+        value = answers.export_value(value, export_format)
         return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
+
+    def get_context_data(self, **kwargs):
+        # The listing reads as the CSV does: blanks, not "None", for questions added since.
+        context = super().get_context_data(**kwargs)
+        for row in context.get("data_rows", []):
+            row["fields"] = [answers.export_value(value, "csv") for value in row["fields"]]
+        return context
+
+    def stream_csv(self, queryset):
+        # A byte order mark first: without it Excel reads the UTF-8 as Windows-1252 and
+        # garbles every accent ("Ã‰cole").
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
 
     def get_heading(self, queryset, field):
         # Headings are editors' field labels: safe to open whatever an editor typed, too.
@@ -75,7 +97,35 @@ class SubmissionsIndexView(SubmissionsAccessMixin, modeladmin_views.IndexView):
 
 
 class SubmissionInspectView(SubmissionsAccessMixin, modeladmin_views.InspectView):
-    pass
+    """One submission as the team reads it: the form and when, then each question in the
+    form's own wording beside the member's answer, then the consent record."""
+
+    def get_fields_dict(self):
+        submission = self.instance
+        fields = [
+            {"label": "Form", "value": submission.page.title},
+            {"label": "Submission date", "value": answers.uk_time_text(submission.submit_time)},
+        ]
+        fields += [
+            {"label": question, "value": answer or "Not answered"}
+            for question, answer in answers.answer_rows(submission)
+        ]
+        fields += [
+            {"label": "Consent given at", "value": answers.uk_time_text(submission.consented_at)},
+            {
+                "label": "Privacy notice agreed to",
+                "value": answers.notice_label(submission.consent_notice) or "Not recorded",
+            },
+        ]
+        return fields
+
+
+class FoldedSearchHandler(DjangoORMSearchHandler):
+    """Search that ignores accents and case: the term is folded like the stored
+    ``search_text`` (answers.fold), on any database."""
+
+    def search_queryset(self, queryset, search_term, **kwargs):
+        return super().search_queryset(queryset, answers.fold(search_term), **kwargs)
 
 
 class SubmissionCreateView(SubmissionsAccessMixin, modeladmin_views.CreateView):

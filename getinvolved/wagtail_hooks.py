@@ -4,7 +4,7 @@ Membership team finds them, and the guards that keep forms holding submissions.
 Wiring only: the policy itself and its adapters are in access.py, the views in views.py."""
 
 from django.contrib import messages
-from django.contrib.admin import SimpleListFilter
+from django.contrib.admin import DateFieldListFilter, SimpleListFilter
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
@@ -18,6 +18,7 @@ from .models import InterestFormPage, InterestSubmission, privacy_notice_page
 from .views import (
     FORMS_INDEX,
     FORMS_INDEX_RESULTS,
+    FoldedSearchHandler,
     MembershipFormsIndexView,
     SubmissionCreateView,
     SubmissionDeleteView,
@@ -63,6 +64,8 @@ def hide_wagtails_forms_menu_item(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != "forms"]
 
 
+# The filters are named as each form's own listing (Wagtail's) names them: "Submission date";
+# and as the columns: "Form", "Region".
 class FormFilter(SimpleListFilter):
     title = "form"
     parameter_name = "form"
@@ -95,6 +98,12 @@ class RegionFilter(SimpleListFilter):
         return queryset
 
 
+class SubmissionDateFilter(DateFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "submission date"
+
+
 # Every form's submissions in one flat listing. wagtail-modeladmin rather than a Wagtail
 # ModelViewSet: the design card names it, and its list filters (SimpleListFilter), search over
 # the JSON answers and inspect view serve the team as they are; its permission helper carries
@@ -115,18 +124,13 @@ class InterestSubmissionAdmin(ModelAdmin):
     # modeladmin's history view checks no permission at all, and submissions have no
     # history to show (nobody edits them): off.
     history_view_enabled = False
-    list_display = ("submit_time", "page", "region", "delivery_summary")
-    list_filter = (FormFilter, RegionFilter, "submit_time")
-    # Answers are stored as JSON, so searching it finds names, emails and schools.
-    search_fields = ("form_data", "region")
-    inspect_view_fields = (
-        "page",
-        "submit_time",
-        "region",
-        "form_data",
-        "consented_at",
-        "consent_notice",
-    )
+    list_display = ("member_name", "form_title", "submission_date", "region", "delivery_summary")
+    list_filter = (FormFilter, RegionFilter, ("submit_time", SubmissionDateFilter))
+    # The answers and region, folded (records.InterestSubmission.search_text): names,
+    # emails and schools are found with or without accents, in any case.
+    search_fields = ("search_text",)
+    search_handler_class = FoldedSearchHandler
+    # The inspect view shows each question beside its answer (views.SubmissionInspectView).
     ordering = ("-submit_time",)
 
     def get_queryset(self, request):

@@ -81,7 +81,7 @@ def test_the_admin_sends_nothing_about_staff_off_site(settings, editor_client):
 # with the reason they cannot be.
 NOT_ON_THOSE_SCREENS = {
     "Log out": "in the account menu, opened by JavaScript",
-    "Reports": "shown to Publishers only",
+    "Reports": "shown to those who may read a report (Page views is for people who edit pages)",
     "Settings": "shown to administrators only",
     "Membership team": "a group name: shown under Settings → Groups",
     "Reviewers": "a group name",
@@ -90,6 +90,7 @@ NOT_ON_THOSE_SCREENS = {
     "Overview": "the public site's name for the home page",
     "Forms": "the Membership team's menu item",
     "Interest submissions": "the Membership team's menu item",
+    "Form responses": "the Membership team's report",
     "Download XLSX": "the Membership team's export menu",
     "Download CSV": "the Membership team's export menu",
     "Submit to Two-step approval": "in the editor's action menu (checked by the browser tests)",

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "themes",
     "casestudies",
     "getinvolved",
+    "insights",
     "sitesetup",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -218,6 +219,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF],
         "img-src": [SELF],
         "font-src": [SELF],
+        # The page-view counter's beacon (insights/static/insights/beacon.js) posts here.
+        "connect-src": [SELF],
         "frame-src": VIDEO_FRAME_SOURCES or [NONE],
         "object-src": [NONE],
         "base-uri": [SELF],
@@ -232,6 +235,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Responsive renditions: modern formats first, JPEG as the fallback every browser reads.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
+
+# The page-view counter (the insights app): beacons counted per client and minute, at most.
+INSIGHTS_BEACONS_PER_MINUTE = env.int("INSIGHTS_BEACONS_PER_MINUTE", default=120)
 
 # Interest forms (the getinvolved app).
 # Submissions older than this are deleted by `manage.py purge_old_submissions`.

@@ -100,7 +100,7 @@ def test_membership_team_lists_and_exports_each_form(client, forms, submissions,
     assert "Sam Member" in listing.content.decode()
     assert f'href="{TEAM_FORMS_INDEX}"' in listing.content.decode()  # the breadcrumb back
 
-    csv_rows = list(csv.reader(io.StringIO(export(client, page, "csv").decode())))
+    csv_rows = list(csv.reader(io.StringIO(export(client, page, "csv").decode("utf-8-sig"))))
     assert csv_rows[0][:3] == ["Submission date", "Your name", "Email address"]
     assert csv_rows[1][1:3] == ["Sam Member", "sam@example.org"]
     assert "Privacy notice agreed to" in csv_rows[0]
@@ -133,7 +133,9 @@ def test_membership_team_filters_a_form_by_date(client, forms, submissions, memb
     listing = client.get(f"/admin/forms/submissions/{page.pk}/", {"date_from": since})
     assert "Recent Member" in listing.content.decode()
     assert "Sam Member" not in listing.content.decode()
-    rows = list(csv.reader(io.StringIO(export(client, page, "csv", date_from=since).decode())))
+    rows = list(
+        csv.reader(io.StringIO(export(client, page, "csv", date_from=since).decode("utf-8-sig")))
+    )
     assert [row[1] for row in rows[1:]] == ["Recent Member"]
 
 
@@ -205,7 +207,9 @@ def test_exports_are_safe_to_open_whatever_was_typed(client, forms, membership_u
         )
     client.force_login(membership_user)
 
-    rows = list(csv.reader(io.StringIO(export(client, page, "csv").decode(), newline="")))
+    rows = list(
+        csv.reader(io.StringIO(export(client, page, "csv").decode("utf-8-sig"), newline=""))
+    )
     cells = [cell for row in rows[1:] for cell in row]
     assert len(rows) == 1 + 2 * len(NASTY)
     for cell in cells:
