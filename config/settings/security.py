@@ -19,7 +19,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 10
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_RESET_ON_SUCCESS = True
+# A successful sign-in clears the failures of its own username only (staff/lockout.py):
+# axes' own reset would clear every username's failures from that address too.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
 # Lockouts are logged (logger "axes") without the start-up banner on every command.
 AXES_VERBOSE = False
