@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes (staff/recovery.py)
     "axes",
 ]
 

@@ -37,6 +37,8 @@ TWO_FACTOR_ENFORCED = True
 TWO_FACTOR_REQUIRED_GROUPS = ["Publishers", "Membership team"]
 TWO_FACTOR_EXEMPT_USERNAMES = []
 OTP_TOTP_ISSUER = "Place and Belonging (NEU)"
+# The secret shown while setting up an authenticator works only in that session, this long.
+TWO_FACTOR_SET_UP_SECONDS = 10 * 60
 
 # The admin's policy (config/admin_csp.py). Wagtail 8's admin runs inline scripts (InlinePanel
 # and MultipleChooserPanel, e.g. a form's fields; the date and time pickers of every page's
