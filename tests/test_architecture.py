@@ -32,7 +32,7 @@ MAY_IMPORT = {
     "themes": {"core", "video", "casestudies"},
     "home": {"core", "video", "casestudies", "themes"},
     "getinvolved": {"core"},
-    "staff": set(),
+    "staff": {"core"},
     "sitesetup": ANY_APP,
     "config": ANY_APP,
     "tests": None,
