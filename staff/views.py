@@ -134,12 +134,7 @@ def set_up(request):
             form.add_error("code", expired_message())
         elif twofactor.confirm_set_up(request, device, form.cleaned_data["code"]):
             otp_login(request, device)
-            recovery.make_new_codes(request)
-            messages.success(
-                request,
-                "Two-factor authentication is on. You will be asked for a code each time you "
-                "sign in.",
-            )
+            recovery.make_new_codes(request)  # the next page says it is on, and shows them
             return redirect(
                 f"{reverse('staff_recovery_codes')}?{urlencode({'next': next_url(request)})}"
             )
@@ -171,7 +166,6 @@ def recovery_codes(request):
         return redirect("staff_two_factor_set_up")
     if request.method == "POST":
         recovery.make_new_codes(request)
-        messages.success(request, "New recovery codes are made: the old ones no longer work.")
         return redirect("staff_recovery_codes")
     return render(
         request,
