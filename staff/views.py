@@ -140,8 +140,6 @@ def set_up(request):
             )
         else:
             form.add_error("code", WRONG_CODE)
-    elif expired:
-        messages.warning(request, expired_message())
     key = b32encode(device.bin_key).decode().rstrip("=")
     return render(
         request,
@@ -152,6 +150,7 @@ def set_up(request):
             "key": " ".join(key[i : i + 4] for i in range(0, len(key), 4)),
             "required": twofactor.required(user),
             "minutes": settings.TWO_FACTOR_SET_UP_SECONDS // 60,
+            "expired": expired_message() if expired and not form.is_bound else "",
             "next": next_url(request),
         },
         status=400 if form.is_bound else 200,

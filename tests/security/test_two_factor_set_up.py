@@ -88,22 +88,32 @@ def test_a_secret_seen_in_another_session_never_becomes_the_authenticator(
     assert intruder.get("/admin/pages/")["Location"].startswith(VERIFY)
 
 
-def test_an_expired_secret_is_refused(client, publisher):
-    sign_in(client, "pat")
-    old = secret_shown(client)
+def age_the_secret(client):
     session = client.session
     pending = session[SET_UP_SESSION_KEY]
     pending["shown_at"] -= 11 * 60  # shown eleven minutes ago: keys last ten
     session[SET_UP_SESSION_KEY] = pending
     session.save()
 
+
+def test_an_expired_secret_is_refused(client, publisher):
+    sign_in(client, "pat")
+    old = secret_shown(client)
+    age_the_secret(client)
+
     response = client.post(SET_UP, {"code": code_for(old), "next": "/admin/"})
     assert response.status_code == 400
     body = response.content.decode()
     assert "The key shown before has expired" in body
     assert not TOTPDevice.objects.exists()
-    new = TOTPDevice(key=secret_on_page(body))
-    assert new.key != old.key
+    newer = TOTPDevice(key=secret_on_page(body))
+    assert newer.key != old.key
+    age_the_secret(client)  # and coming back to the page later shows a new one too
+    page = client.get(SET_UP).content.decode()
+    assert "The key shown before has expired" in page
+    new = TOTPDevice(key=secret_on_page(page))
+    assert new.key not in (old.key, newer.key)
+    assert client.post(SET_UP, {"code": code_for(newer), "next": "/admin/"}).status_code == 400
     assert client.post(SET_UP, {"code": code_for(new), "next": "/admin/"}).status_code == 302
     assert list(TOTPDevice.objects.values_list("key", flat=True)) == [new.key]
 
