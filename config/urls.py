@@ -8,10 +8,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from staff.passwords import QueuedPasswordResetView
+
 # Resolved per request: in production the static file's name carries a hash from the manifest.
 lazy_static = lazy(static, str)
 
 urlpatterns = [
+    # Before Wagtail's own view at this address: the email is queued, and requests throttled.
+    path(
+        "admin/password_reset/",
+        QueuedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -7,15 +7,16 @@ logged without personal data.
 Mechanisms only: which checks run, in which order, and what the member is told is decided
 in submissions.py. Nothing here knows the models."""
 
-import hashlib
 import logging
 import time
 import uuid
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
-from ipware import get_client_ip
+
+# Shared with the staff password reset; imported here under the names this module has used.
+from core.ratelimit import SlidingWindow, client_address, counters  # noqa: F401
+from core.ratelimit import keyed_hash as _keyed_hash
 
 logger = logging.getLogger("getinvolved.protection")
 
@@ -63,72 +64,16 @@ def read_token(page, token):
     return payload["key"]
 
 
-def client_address(request):
-    """The client's address: REMOTE_ADDR, or behind settings.TRUSTED_PROXY_COUNT proxies the
-    X-Forwarded-For entry that many places from the end (django-ipware). The sign-in
-    lockout uses it too (AXES_CLIENT_IP_CALLABLE)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        # ipware counts the proxies listed in the header: all but the one connecting to us.
-        address, _ = get_client_ip(
-            request,
-            proxy_order="left-most",
-            proxy_count=proxies - 1,
-            request_header_order=["HTTP_X_FORWARDED_FOR"],
-            strict=False,
-        )
-        if address:
-            return address
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def client_reference(request):
     """A short keyed hash of the client address: lets logs and the rate limit tell clients
     apart without storing the address itself."""
     return _keyed_hash(client_address(request))
 
 
-def _keyed_hash(value):
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:16]
-
-
-def counters():
-    """The cache holding the rate limit's counters (settings.FORM_RATE_LIMIT_CACHE)."""
-    return caches[settings.FORM_RATE_LIMIT_CACHE]
-
-
 # What the rate limit counts, per form and client address, with the setting limiting each.
 ACCEPTED = "accepted"
 BOT_SIGNAL = "bot-signal"
 LIMITS = {ACCEPTED: "FORM_RATE_LIMIT", BOT_SIGNAL: "FORM_BOT_SIGNAL_LIMIT"}
-
-
-class SlidingWindow:
-    """A counter over the last ``window`` seconds, kept as two fixed buckets: the current
-    one, and the previous one weighted by how much of it still lies inside the window (the
-    usual sliding-window approximation; each step is one atomic cache operation)."""
-
-    def __init__(self, key, window):
-        self.key, self.window = key, window
-
-    def _buckets(self, now):
-        number = int(now // self.window)
-        return f"{self.key}:{number}", f"{self.key}:{number - 1}", (now % self.window) / self.window
-
-    def count(self, now=None):
-        current, previous, elapsed = self._buckets(time.time() if now is None else now)
-        values = counters().get_many([current, previous])
-        return values.get(current, 0) + values.get(previous, 0) * (1 - elapsed)
-
-    def add(self, now=None):
-        current, _, _ = self._buckets(time.time() if now is None else now)
-        cache = counters()
-        # add() does nothing if the key exists; incr() is atomic in Redis and LocMemCache.
-        cache.add(current, 0, timeout=2 * self.window)
-        try:
-            cache.incr(current)
-        except ValueError:  # expired between add() and incr()
-            cache.set(current, 1, timeout=2 * self.window)
 
 
 def _window(kind, request, page):

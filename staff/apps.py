@@ -16,6 +16,7 @@ class StaffConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.permissions import register_permission_policy
 
+        from . import lockout  # noqa: F401 - connects its signal receiver
         from .collections import DeleteNeedsPermissionPolicy
 
         for model, auth_model in (

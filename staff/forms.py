@@ -17,3 +17,13 @@ class CodeForm(forms.Form):
         if not (code.isdigit() and len(code) == 6):
             raise forms.ValidationError("Enter the six digits your authenticator app shows.")
         return code
+
+
+class RecoveryCodeForm(forms.Form):
+    recovery_code = forms.CharField(
+        label="Recovery code",
+        help_text="One of the codes you saved when you set up two-factor authentication.",
+        max_length=40,
+        error_messages={"required": "Enter one of your recovery codes."},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

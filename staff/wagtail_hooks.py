@@ -14,6 +14,7 @@ def register_two_factor_urls():
     return [
         path("two-factor/verify/", views.verify, name="staff_two_factor_verify"),
         path("two-factor/", views.set_up, name="staff_two_factor_set_up"),
+        path("two-factor/recovery-codes/", views.recovery_codes, name="staff_recovery_codes"),
     ]
 
 

@@ -44,7 +44,7 @@ MAY_IMPORT = {
     "getinvolved": {"core"},
     # The page-view counter and reports; it reads submissions through the app registry.
     "insights": {"core"},
-    "staff": set(),
+    "staff": {"core"},
     "sitesetup": ANY_APP - {"insights"},  # nothing but config imports insights
     "config": ANY_APP,
     "tests": None,

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes (staff/recovery.py)
     "axes",
 ]
 

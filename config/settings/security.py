@@ -19,12 +19,19 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 10
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_RESET_ON_SUCCESS = True
+# A successful sign-in clears the failures of its own username only (staff/lockout.py):
+# axes' own reset would clear every username's failures from that address too.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
 # Lockouts are logged (logger "axes") without the start-up banner on every command.
 AXES_VERBOSE = False
 # The same client address as the forms' rate limit: behind DJANGO_TRUSTED_PROXY_COUNT proxies.
-AXES_CLIENT_IP_CALLABLE = "getinvolved.protection.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+# Password reset requests (staff/passwords.py): at most this many per email address, and
+# per client address, per hour; the emails go out through the task worker.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
+PASSWORD_RESET_LIMIT_PER_CLIENT = 10
+PASSWORD_RESET_WINDOW = 60 * 60
 # Admin sessions end after a working day without a request: each request saves the session,
 # so the 8 hours count from the last one.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -35,6 +42,8 @@ TWO_FACTOR_ENFORCED = True
 TWO_FACTOR_REQUIRED_GROUPS = ["Publishers", "Membership team"]
 TWO_FACTOR_EXEMPT_USERNAMES = []
 OTP_TOTP_ISSUER = "Place and Belonging (NEU)"
+# The secret shown while setting up an authenticator works only in that session, this long.
+TWO_FACTOR_SET_UP_SECONDS = 10 * 60
 
 # The admin's policy (config/admin_csp.py). Wagtail 8's admin runs inline scripts (InlinePanel
 # and MultipleChooserPanel, e.g. a form's fields; the date and time pickers of every page's

@@ -5,6 +5,8 @@ sessions that end after a working day of inactivity."""
 
 import io
 import json
+import re
+from base64 import b32decode
 from datetime import timedelta
 
 import pytest
@@ -107,6 +109,13 @@ def test_sessions_end_after_a_working_day_without_a_request():
     assert settings.SESSION_SAVE_EVERY_REQUEST
 
 
+def secret_on_page(body):
+    """The hex key of the set-up page's "type this key instead" (base 32 in groups of 4)."""
+    typed = re.search(r"type this key instead: <code>([A-Z2-7 ]+)</code>", body).group(1)
+    compact = typed.replace(" ", "")
+    return b32decode(compact + "=" * (-len(compact) % 8)).hex()
+
+
 def code_for(device):
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
@@ -148,10 +157,12 @@ def test_required_roles_set_up_an_authenticator_first(client, django_user_model,
     body = page.content.decode()
     assert "Your role needs two-factor authentication" in body
     assert '<svg role="img" aria-label="QR code for your authenticator app"' in body
-    device = TOTPDevice.objects.get(user__username="pat", confirmed=False)
+    # The secret is this session's only: read from the page (the database has no device yet).
+    assert not TOTPDevice.objects.filter(user__username="pat").exists()
+    device = TOTPDevice(key=secret_on_page(body))
     response = client.post("/admin/two-factor/", {"code": code_for(device), "next": "/admin/"})
     assert response.status_code == 302
-    device.refresh_from_db()
+    device = TOTPDevice.objects.get(user__username="pat")
     assert device.confirmed
     assert client.get("/admin/").status_code == 200  # the dashboard, no longer redirected
 

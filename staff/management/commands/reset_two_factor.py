@@ -1,12 +1,13 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from staff import twofactor
 
 
 class Command(BaseCommand):
     help = (
-        "Remove a member of staff's authenticator app (for a lost or replaced phone). They set "
-        "up a new one at their next sign-in."
+        "Remove a member of staff's authenticator app and recovery codes (for a lost or "
+        "replaced phone), confirmed or not. They set up a new one at their next sign-in."
     )
 
     def add_arguments(self, parser):
@@ -16,5 +17,7 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user called {username!r}.")
-        removed, _ = TOTPDevice.objects.filter(user=user).delete()
-        self.stdout.write(f"Removed {removed} authenticator(s) for {username}.")
+        removed = twofactor.remove_all_devices(user)
+        self.stdout.write(
+            f"Removed {removed} authenticator(s) and recovery code set(s) for {username}."
+        )
