@@ -110,15 +110,17 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+# Many members submitting at once must queue for SQLite's single writer rather than fail
+# with "database is locked": take the write lock when each transaction starts, wait for
+# it (up to 20 s, SQLite's busy timeout), and let readers carry on meanwhile (WAL).
+# production.py applies the same to a SQLite DATABASE_URL (`make serve`).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Many members submitting at once must queue for SQLite's single writer rather than fail
-    # with "database is locked": take the write lock when each transaction starts, wait for
-    # it, and let readers carry on meanwhile (WAL).
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL;",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background tasks (Wagtail's own and the form notifications) are stored in the database
