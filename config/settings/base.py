@@ -232,6 +232,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A small file can hold a huge picture (an 11000x11000 PNG of 15 KB took a worker 1.2 GB and
+# 21 s). Decoding and resizing take about 10 bytes a pixel (measured: 261 MB peak for a
+# 5000x5000 RGBA PNG's renditions), so 25 million pixels (a 6000x4000 camera photo fits)
+# keep a worker under 300 MB per image. Uploads over it are refused with Wagtail's message;
+# core/apps.py sets Pillow's own limit to the same for images already stored.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 # Responsive renditions: modern formats first, JPEG as the fallback every browser reads.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 

@@ -16,8 +16,8 @@ AWS_SECRET_ACCESS_KEY, read by boto3), FORM_EMAIL_STUCK_AFTER_SECONDS.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
 from . import base
+from .base import *  # noqa: F403
 from .base import env
 
 
