@@ -229,6 +229,10 @@ CONTENT_SECURITY_POLICY = {
 # Documents are served only through Wagtail's view (privacy rules, download headers), never
 # straight from MEDIA_ROOT: docs/nginx.conf denies /media/documents/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document downloads (Content-Disposition: attachment), as the report block's "Download
+# the report" says: none is shown in the browser on this site's origin, so an uploaded HTML
+# or SVG file cannot run script here, nor a PDF open in the browser's viewer.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
