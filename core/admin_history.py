@@ -58,7 +58,6 @@ class SiteHistoryFilterSet(SiteHistoryReportFilterSet):
         allowed = {action for action, _ in super().get_action_choices()} - hidden | granted
         return [choice for choice in log_registry.get_choices() if choice[0] in allowed]
 
-
     def get_users_queryset(self):
         # Wagtail's lists everyone in any page's log; here only those in entries shown.
         ids = set()
