@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import admin_history
 from staff.passwords import QueuedPasswordResetView
 
 # Resolved per request: in production the static file's name carries a hash from the manifest.
@@ -20,6 +21,8 @@ urlpatterns = [
         QueuedPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
+    # Site history without the log entries a person may not read (core/admin_history.py).
+    path("admin/reports/", include(admin_history)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_history import RestrictedHistoryView
 from .models import ReusableCallToAction
 from .workflow_messages import after_action
 
@@ -69,6 +70,7 @@ class SitePageViewSet(PageViewSet):
 
     name = "site_pages"
     edit_view_class = PageEditView
+    history_view_class = RestrictedHistoryView
     workflow_action_view_class = PageWorkflowActionView
 
 

@@ -11,6 +11,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide content"
 
     def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # Defence in depth behind the upload check (settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS):
+        # Pillow warns over this many pixels and refuses twice as many, whatever the source.
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import (
             page_published,

@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 
@@ -120,7 +121,7 @@ def refuse_bulk_publishing_in_review(request, action_type, objects, action_class
             f"Nothing was published: “{in_review[0]}” is waiting for its review. Pages in "
             "review are published when the last step is approved.",
         )
-        return redirect(request.GET.get("next") or "wagtailadmin_home")
+        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
     return None
 
 

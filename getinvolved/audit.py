@@ -1,7 +1,8 @@
 """Exports and deletions of members' submissions, recorded in Wagtail's log: who, when,
-which form, how many rows. Superusers read them under Reports → Site history (filter by
-action "Export submissions" or "Delete submissions"); they also show in the form page's
-history. No answers are logged.
+which form, how many rows. Superusers and the Membership team read them under Reports →
+Site history (filter by action "Export submissions" or "Delete submissions"); they also show
+in the form page's history. Nobody else sees them (``restrict_log_actions``,
+core/admin_history.py). No answers are logged.
 
 - Exports: SafeSubmissionsListView calls ``log_export`` for each CSV or XLSX it writes.
 - Deletions: however submissions are deleted (a form's listing, the retention command), a
@@ -14,6 +15,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter, get_active_log_context, log
 from wagtail.models import Page, PageLogEntry
 
+from .access import can_view_submissions
 from .records import InterestSubmission
 
 EXPORT = "getinvolved.export_submissions"
@@ -36,6 +38,13 @@ def register_submission_actions(actions):
 
         def format_message(self, log_entry):
             return f"Deleted {log_entry.data['rows']} submission(s)"
+
+
+@hooks.register("restrict_log_actions")  # core/admin_history.py
+def submission_records_are_for_those_who_may_export():
+    """Exports and deletions name forms and counts of members' answers: read by those who may
+    export them (the Membership team) and superusers, not by Editors."""
+    return {EXPORT: can_view_submissions, DELETE: can_view_submissions}
 
 
 def log_export(request, page, rows, export_format):

@@ -8,6 +8,7 @@ Mechanisms only: which checks run, in which order, and what the member is told i
 in submissions.py. Nothing here knows the models."""
 
 import logging
+import re
 import time
 import uuid
 
@@ -104,11 +105,22 @@ def record(request, page, kind):
         logger.exception("Rate limit cache unreachable: %s not counted", kind)
 
 
+def mailbox(address):
+    """The mailbox ``address`` reaches, for counting only (emails go to the address as typed):
+    the local part unquoted (``"name"@`` is ``name@``), without a ``+tag`` (which most
+    providers deliver to the same mailbox), and everything in lower case."""
+    local, _, domain = address.strip().rpartition("@")
+    if len(local) >= 2 and local.startswith('"') and local.endswith('"'):
+        local = re.sub(r"\\(.)", r"\1", local[1:-1])
+    local = local.split("+", 1)[0]
+    return f"{local.lower()}@{domain.lower().rstrip('.')}"
+
+
 def confirmation_allowed(address):
     """Whether one more confirmation email may go to ``address`` today (and count it):
-    at most settings.FORM_CONFIRMATIONS_PER_ADDRESS per FORM_CONFIRMATION_WINDOW."""
+    at most settings.FORM_CONFIRMATIONS_PER_ADDRESS per FORM_CONFIRMATION_WINDOW and mailbox."""
     window = SlidingWindow(
-        f"getinvolved:confirmations:{_keyed_hash(address.strip().lower())}",
+        f"getinvolved:confirmations:{_keyed_hash(mailbox(address))}",
         settings.FORM_CONFIRMATION_WINDOW,
     )
     try:

@@ -1,9 +1,10 @@
 """The publishing rule Wagtail's permissions cannot express: a Publisher may publish their own
-changes directly, but a page holding someone else's unpublished changes reaches the public
-only through the Two-step approval workflow (a Reviewer, then a Publisher). Superusers may
-publish anything directly. Enforced for the page editor (``before_publish_page``) and for
-bulk publishing (``before_bulk_action``) in wagtail_hooks.py; approving the workflow's last
-step publishes without passing through either."""
+changes directly, but a page or snippet (the shared call to action) holding someone else's
+unpublished changes reaches the public only through the Two-step approval workflow (a
+Reviewer, then a Publisher). Superusers may publish anything directly. Enforced for the page
+editor (``before_publish_page``), the snippet editor (``before_publish``) and bulk publishing
+(``before_bulk_action``) in wagtail_hooks.py; approving the workflow's last step publishes
+without passing through any of them."""
 
 from wagtail.models import Page
 
@@ -13,26 +14,31 @@ REFUSED = (
 )
 
 
-def other_authors(page, user):
-    """Usernames of the people other than ``user`` whose changes to ``page`` are not live
-    yet: revisions saved since the live one (all of them for a page never published).
-    Revisions with no author (the starter content loader, scheduled publishing) are not
-    anyone's draft."""
-    revisions = page.revisions.exclude(user=None).exclude(user=user)
-    if page.live_revision_id:
-        revisions = revisions.filter(pk__gt=page.live_revision_id)
+def other_authors(obj, user):
+    """Usernames of the people other than ``user`` whose changes to ``obj`` (a page or a
+    snippet with revisions) are not live yet: revisions saved since the live one (all of
+    them for one never published). Revisions with no author (the starter content loader,
+    scheduled publishing) are not anyone's draft."""
+    if not hasattr(obj, "revisions"):
+        return []  # no revisions, no drafts: nothing to publish but what is live
+    revisions = obj.revisions.exclude(user=None).exclude(user=user)
+    if getattr(obj, "live_revision_id", None):
+        revisions = revisions.filter(pk__gt=obj.live_revision_id)
     return sorted(set(revisions.values_list("user__username", flat=True)))
 
 
-def refusal(pages, user):
-    """The message refusing ``user`` the direct publication of ``pages`` (and their draft
-    descendants, which bulk publishing may include), or None if it is allowed."""
+def refusal(objects, user):
+    """The message refusing ``user`` the direct publication of ``objects`` (pages with their
+    draft descendants, which bulk publishing may include, or snippets), or None if it is
+    allowed."""
     if user.is_superuser:
         return None
-    for page in pages:
-        candidates = [page, *Page.objects.descendant_of(page).not_live()]
+    for obj in objects:
+        candidates = [obj]
+        if isinstance(obj, Page):
+            candidates += Page.objects.descendant_of(obj).not_live()
         for candidate in candidates:
             authors = other_authors(candidate, user)
             if authors:
-                return REFUSED.format(title=candidate.title, authors=", ".join(authors))
+                return REFUSED.format(title=candidate, authors=", ".join(authors))
     return None

@@ -1,12 +1,15 @@
-"""Wiring into Wagtail's admin: the second factor's pages and menu entries, and the
-publishing rule (publishing.py)."""
+"""Wiring into Wagtail's admin: the second factor's pages and menu entries, the publishing
+rule (publishing.py) and the deleting rule (deleting.py)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 
-from . import publishing, twofactor, views
+from . import deleting, publishing, twofactor, views
 
 
 @hooks.register("register_admin_urls")
@@ -44,6 +47,26 @@ def keep_others_drafts_on_the_workflow(request, page):
     return None
 
 
+@hooks.register("before_publish")
+def keep_others_snippet_drafts_on_the_workflow(request, obj):
+    # Wagtail has saved the publisher's own revision by now: it stays, as a draft.
+    message = publishing.refusal([obj], request.user)
+    if message:
+        messages.error(request, message)
+        return redirect(AdminURLFinder(request.user).get_edit_url(obj) or "wagtailadmin_home")
+    return None
+
+
+def back_from_bulk(request, objects):
+    """Where a refused bulk action sends people: the listing they came from (``next``, if it
+    is on this site), else the first page's parent, else the dashboard."""
+    if url := get_valid_next_url_from_request(request):
+        return redirect(url)
+    if isinstance(objects[0], Page):
+        return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
+    return redirect("wagtailadmin_home")
+
+
 @hooks.register("before_bulk_action")
 def keep_others_drafts_on_the_workflow_in_bulk(request, action_type, objects, action_class):
     if action_type != "publish":
@@ -51,5 +74,25 @@ def keep_others_drafts_on_the_workflow_in_bulk(request, action_type, objects, ac
     message = publishing.refusal(objects, request.user)
     if message:
         messages.error(request, message)
-        return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
+        return back_from_bulk(request, objects)
+    return None
+
+
+@hooks.register("before_delete_page")
+def keep_pages_in_review_and_others_drafts(request, page):
+    message = deleting.refusal([page], request.user)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_pages_in_review_and_others_drafts_in_bulk(request, action_type, objects, action_class):
+    if action_type != "delete":
+        return None
+    message = deleting.refusal(objects, request.user)
+    if message:
+        messages.error(request, message)
+        return back_from_bulk(request, objects)
     return None

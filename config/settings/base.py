@@ -112,15 +112,17 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+# Many members submitting at once must queue for SQLite's single writer rather than fail
+# with "database is locked": take the write lock when each transaction starts, wait for
+# it (up to 20 s, SQLite's busy timeout), and let readers carry on meanwhile (WAL).
+# production.py applies the same to a SQLite DATABASE_URL (`make serve`).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Many members submitting at once must queue for SQLite's single writer rather than fail
-    # with "database is locked": take the write lock when each transaction starts, wait for
-    # it, and let readers carry on meanwhile (WAL).
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL;",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background tasks (Wagtail's own and the form notifications) are stored in the database
@@ -231,9 +233,19 @@ CONTENT_SECURITY_POLICY = {
 # Documents are served only through Wagtail's view (privacy rules, download headers), never
 # straight from MEDIA_ROOT: docs/nginx.conf denies /media/documents/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document downloads (Content-Disposition: attachment), as the report block's "Download
+# the report" says: none is shown in the browser on this site's origin, so an uploaded HTML
+# or SVG file cannot run script here, nor a PDF open in the browser's viewer.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A small file can hold a huge picture (an 11000x11000 PNG of 15 KB took a worker 1.2 GB and
+# 21 s). Decoding and resizing take about 10 bytes a pixel (measured: 261 MB peak for a
+# 5000x5000 RGBA PNG's renditions), so 25 million pixels (a 6000x4000 camera photo fits)
+# keep a worker under 300 MB per image. Uploads over it are refused with Wagtail's message;
+# core/apps.py sets Pillow's own limit to the same for images already stored.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 # Responsive renditions: modern formats first, JPEG as the fallback every browser reads.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 

@@ -16,6 +16,7 @@ AWS_SECRET_ACCESS_KEY, read by boto3), FORM_EMAIL_STUCK_AFTER_SECONDS.
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import base
 from .base import *  # noqa: F403
 from .base import env
 
@@ -40,6 +41,14 @@ ALLOWED_HOSTS = env.list(required("DJANGO_ALLOWED_HOSTS"), cast=str.strip)
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 DATABASES = {"default": env.db(required("DATABASE_URL"))}
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make serve` on the local SQLite file: wait for the write lock as base.py does, rather
+    # than answer 500 "database is locked" while the worker writes. Production proper runs
+    # PostgreSQL (README, Deploying).
+    DATABASES["default"]["OPTIONS"] = {
+        **base.SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 WAGTAILADMIN_BASE_URL = env.str(required("WAGTAILADMIN_BASE_URL"))
 
 # Redis holds what every web process shares: the page cache and the forms' rate limit. The
