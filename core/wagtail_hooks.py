@@ -7,12 +7,20 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.admin.views.home import (
+    UserObjectsInWorkflowModerationPanel,
+    WorkflowObjectsToModeratePanel,
+)
 from wagtail.snippets.models import register_snippet
 
 from . import guide
 from .admin_requests import heads_for_public, is_autosave, warn_once
-from .admin_views import ReviewPanel, SharedCallToActionViewSet, SitePageViewSet
+from .admin_views import (
+    ReviewPanel,
+    SharedCallToActionViewSet,
+    SitePageViewSet,
+    YourItemsInReviewPanel,
+)
 from .incomplete import incomplete_blocks, warn_about_incomplete_blocks
 from .workflow_messages import after_submitting
 
@@ -167,8 +175,9 @@ def keep_help_on_this_site(request, menu_items):
 
 @hooks.register("construct_homepage_panels")
 def add_guide_and_review_panels(request, panels):
-    panels[:] = [
-        ReviewPanel() if isinstance(panel, WorkflowObjectsToModeratePanel) else panel
-        for panel in panels
-    ]
+    ours = {
+        WorkflowObjectsToModeratePanel: ReviewPanel,
+        UserObjectsInWorkflowModerationPanel: YourItemsInReviewPanel,
+    }
+    panels[:] = [ours[type(panel)]() if type(panel) in ours else panel for panel in panels]
     panels.append(guide.GuidePanel())
