@@ -230,6 +230,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Only Publishers replace the file or description of an image (or document) a live page shows.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "staff.live_media.LiveImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "staff.live_media.LiveDocumentForm"
 # Responsive renditions: modern formats first, JPEG as the fallback every browser reads.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 
