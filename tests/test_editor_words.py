@@ -1,0 +1,70 @@
+"""Issue 18: the admin's errors in editors' words. A web address already taken names the
+other page and the tab; a long title is refused with its length, never cut short; a wrong
+web address says what one looks like."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from core.blocks import CallToActionBlock
+from core.web_address import INVALID_WEB_ADDRESS
+from tests.factories import StandardPageFactory
+from video.blocks import VideoBlock
+
+pytestmark = pytest.mark.django_db
+
+
+def post_page(client, page, **fields):
+    data = nested_form_data(
+        {"title": page.title, "slug": page.slug, "summary": "", "body": streamfield([]), **fields}
+    )
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+
+def page_text(response):
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+def test_a_taken_web_address_names_the_other_page_and_the_tab(admin_client, site_home):
+    StandardPageFactory(parent=site_home, title="Get involved", slug="get-involved")
+    page = StandardPageFactory(parent=site_home, title="Join us", slug="join-us")
+    response = post_page(admin_client, page, slug="get-involved")
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "already in use within the parent page" not in text
+    assert (
+        "Another page in the same place, “Get involved”, already has the web address ending "
+        "“get-involved”. Change this page's Slug on the Promote tab"
+    ) in text
+
+
+def test_a_long_title_is_refused_with_its_length_not_cut(admin_client, site_home):
+    page = StandardPageFactory(parent=site_home, title="Reading")
+    form = BeautifulSoup(admin_client.get(f"/admin/pages/{page.pk}/edit/").content, "html.parser")
+    title = form.find("input", attrs={"name": "title"})
+    assert not title.has_attr("maxlength")  # a browser would drop what is pasted past it
+    assert "up to 255 characters" in form.get_text(" ", strip=True)
+
+    response = post_page(admin_client, page, title="A" * 600)
+    assert "This title is 600 characters long: shorten it to 255 or fewer." in page_text(response)
+    page.refresh_from_db()
+    assert page.title == "Reading"
+
+
+@pytest.mark.parametrize(
+    "block, value",
+    [
+        (CallToActionBlock(), {"heading": "Join", "text": "", "button_text": "Go", "page": None}),
+        (VideoBlock(), {"title": "Talk"}),
+    ],
+)
+def test_a_wrong_web_address_says_what_one_looks_like(block, value):
+    raw = {name: child.get_default() for name, child in block.child_blocks.items()}
+    raw.update(value, url="not a web address")
+    with pytest.raises(ValidationError) as refused:
+        block.clean(block.to_python(raw))
+    errors = refused.value.block_errors["url"]
+    messages = [message for error in [errors] for message in error.messages]
+    assert INVALID_WEB_ADDRESS in messages
+    assert "Enter a valid URL." not in messages
