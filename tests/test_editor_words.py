@@ -68,3 +68,25 @@ def test_a_wrong_web_address_says_what_one_looks_like(block, value):
     messages = [message for error in [errors] for message in error.messages]
     assert INVALID_WEB_ADDRESS in messages
     assert "Enter a valid URL." not in messages
+
+
+def test_an_upload_too_big_says_the_limit_and_nothing_unrelated(admin_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    screen = admin_client.get(reverse("wagtailimages:add_multiple")).content.decode()
+    assert "Sorry, upload failed" not in screen
+    assert "Please provide an image description" not in screen  # shown beside every refusal
+    template = BeautifulSoup(screen, "html.parser").find("template", id="upload-list-item")
+    failure = template.decode_contents()
+    assert "This file was not uploaded. Supported formats:" in failure
+    assert "Maximum filesize: 10.0\xa0MB" in failure or "Maximum filesize: 10.0 MB" in failure
+
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1000
+    response = admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("big.png", b"\x89PNG" + b"0" * 5000, "image/png")},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    answer = response.json()
+    assert not answer["success"] and "Maximum filesize" in answer["error_message"]
