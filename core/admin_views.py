@@ -23,6 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .drafts import offer_discard
 from .models import ReusableCallToAction
 from .workflow_messages import after_action
 
@@ -61,6 +62,7 @@ class PageEditView(EditView):
     def get(self, request, *args, **kwargs):
         if note := changes_requested(self.page):
             messages.warning(request, note)
+        offer_discard(request, self.page)
         return super().get(request, *args, **kwargs)
 
     def add_save_confirmation_message(self):

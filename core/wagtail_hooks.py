@@ -13,7 +13,7 @@ from wagtail.admin.views.home import (
 )
 from wagtail.snippets.models import register_snippet
 
-from . import guide
+from . import drafts, guide
 from .admin_requests import is_autosave, publishes, warn_once
 from .admin_views import (
     ReviewPanel,
@@ -157,6 +157,17 @@ def register_guide_urls():
     return [
         path("guide/", guide.EditorsGuideView.as_view(), name=guide.GUIDE_URL_NAME),
         path("guide/images/<str:name>", guide.guide_image, name=guide.GUIDE_IMAGE_URL_NAME),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_discard_draft_url():
+    return [
+        path(
+            "pages/<int:page_id>/discard-draft/",
+            drafts.discard_draft,
+            name=drafts.DISCARD_URL_NAME,
+        )
     ]
 
 
