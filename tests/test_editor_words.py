@@ -90,3 +90,21 @@ def test_an_upload_too_big_says_the_limit_and_nothing_unrelated(admin_client, se
     )
     answer = response.json()
     assert not answer["success"] and "Maximum filesize" in answer["error_message"]
+
+
+def test_the_forms_list_names_each_forms_origin_in_words(client, django_user_model, starter_site):
+    import io
+
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    call_command("setup_groups", stdout=io.StringIO())
+    member = django_user_model.objects.create_user("mo", password="not-used")
+    member.groups.add(Group.objects.get(name="Membership team"))
+    client.force_login(member)
+    listing = client.get(reverse("getinvolved_forms_index"))
+    assert listing.status_code == 200
+    text = page_text(listing)
+    assert "Interest form page" in text
+    assert "getinvolved.interestformpage" not in text
