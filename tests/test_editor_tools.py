@@ -1,12 +1,9 @@
 """Tools that let comms editors run the site: block previews, the case-study listing,
 shared calls to action and sharing metadata."""
 
-import io
-
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -193,32 +190,6 @@ def theme_edit_data(client, theme):
 
 
 SHARING_WARNING = "without a search description or social sharing image"
-
-
-def test_sharing_fields_are_mentioned_to_whoever_publishes(editor_client, django_user_model):
-    # Issue 18 changed this: Editors were told at each submission, and Reviewers were told
-    # to "add them on the Promote tab"; now the Publisher who publishes is told, once.
-    call_command("setup_groups", stdout=io.StringIO())
-    theme = ThemePage.objects.get(slug="belonging-and-culture")
-    edit_url = reverse("wagtailadmin_pages:edit", args=[theme.pk])
-    data = theme_edit_data(editor_client, theme)
-
-    # Neither a draft save nor sending the page for approval is the moment.
-    for action in ({}, {"action-submit": "1"}):
-        response = editor_client.post(edit_url, {**data, **action}, follow=True)
-        assert not [m for m in response.context["messages"] if SHARING_WARNING in str(m)]
-
-    # Publishing is, once, to the Publisher, who can add them.
-    other = ThemePage.objects.exclude(pk=theme.pk).filter(search_description="").first()
-    publisher = django_user_model.objects.create_user("pub", password="not-used")
-    publisher.groups.add(Group.objects.get(name="Publishers"))
-    editor_client.force_login(publisher)
-    other_url = reverse("wagtailadmin_pages:edit", args=[other.pk])
-    data = theme_edit_data(editor_client, other)
-    response = editor_client.post(other_url, {**data, "action-publish": "1"}, follow=True)
-    warnings = [str(m) for m in response.context["messages"] if SHARING_WARNING in str(m)]
-    assert len(warnings) == 1, warnings
-    assert f"{other_url}#tab-promote" in warnings[0]
 
 
 def test_every_field_editors_fill_has_help_text():

@@ -23,7 +23,9 @@ from core.contact import SiteContactBlock
 from sitesetup import roles
 from tests.factories import StandardPageFactory
 from tests.test_approval_feedback import messages_of
+from tests.test_editor_tools import SHARING_WARNING, theme_edit_data
 from tests.test_review_dashboard import act_in_editor, people, submitted_theme  # noqa: F401
+from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +143,31 @@ def test_delete_after_an_upload_only_for_those_who_may_delete(
     form = upload(client)
     assert form.find("form") is not None
     assert bool(form.find("a", string="Delete")) is offered
+
+
+def test_sharing_fields_are_mentioned_to_whoever_publishes(client, django_user_model, starter_site):
+    # Issue 18 changed this: Editors were told at each submission, and Reviewers were told
+    # to "add them on the Promote tab"; now the Publisher who publishes is told, once.
+    call_command("setup_groups", stdout=io.StringIO())
+    editor_client = client
+    editor_client.force_login(member(django_user_model, "ed", roles.EDITORS))
+    theme = ThemePage.objects.get(slug="belonging-and-culture")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[theme.pk])
+    data = theme_edit_data(editor_client, theme)
+
+    # Neither a draft save nor sending the page for approval is the moment.
+    for action in ({}, {"action-submit": "1"}):
+        response = editor_client.post(edit_url, {**data, **action}, follow=True)
+        assert not [m for m in response.context["messages"] if SHARING_WARNING in str(m)]
+
+    # Publishing is, once, to the Publisher, who can add them.
+    other = ThemePage.objects.exclude(pk=theme.pk).filter(search_description="").first()
+    publisher = django_user_model.objects.create_user("pub", password="not-used")
+    publisher.groups.add(Group.objects.get(name="Publishers"))
+    editor_client.force_login(publisher)
+    other_url = reverse("wagtailadmin_pages:edit", args=[other.pk])
+    data = theme_edit_data(editor_client, other)
+    response = editor_client.post(other_url, {**data, "action-publish": "1"}, follow=True)
+    warnings = [str(m) for m in response.context["messages"] if SHARING_WARNING in str(m)]
+    assert len(warnings) == 1, warnings
+    assert f"{other_url}#tab-promote" in warnings[0]
