@@ -100,3 +100,28 @@ def test_an_editor_may_change_images_no_live_page_shows(client, django_user_mode
     replace(client, image)
     image.refresh_from_db()
     assert image.description == "Something else" and "other" in image.file.name
+
+
+def test_an_editor_cannot_replace_a_document_a_live_page_links_to(
+    client, django_user_model, starter_site
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from themes.models import ThemePage
+
+    call_command("setup_groups", stdout=io.StringIO())
+    document = get_document_model().objects.create(
+        title="The report", file=ContentFile(b"%PDF-1.4 report", name="report.pdf")
+    )
+    theme = ThemePage.objects.live().order_by("path").first()
+    theme.body.append(
+        ("report", {"heading": "Read the report", "title": "The report", "document": document})
+    )
+    theme.save_revision().publish()
+    login(client, django_user_model, "ed", roles.EDITORS)
+    page = BeautifulSoup(
+        client.get(reverse("wagtaildocs:edit", args=[document.pk])).content, "html.parser"
+    )
+    assert "only Publishers can replace its file" in page.get_text(" ", strip=True)
+    assert page.find("input", attrs={"name": "file"}).has_attr("disabled")
