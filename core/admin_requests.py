@@ -37,3 +37,15 @@ def warn_once(request, text, buttons=None):
         return
     given.add(text)
     messages.warning(request, text, buttons=buttons)
+
+
+def publishes(request, page):
+    """Whether this save publishes ``page``: "Publish", or a workflow action by someone who
+    may publish it (approving the last step). Never a Reviewer's or an Editor's save."""
+    if request.method != "POST" or is_autosave(request):
+        return False
+    if request.POST.get("action-publish"):
+        return True
+    return bool(request.POST.get(WORKFLOW_ACTION)) and (
+        page.permissions_for_user(request.user).can_publish()
+    )

@@ -17,7 +17,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .contact import SiteContactBlock
-from .report import ReportBlock
+from .report import ReportBlock, WebAddressBlock
 
 # Rich text features editors may use in body copy: no headings (use the heading block so
 # the outline stays correct) and no embeds (use the video block).
@@ -210,7 +210,7 @@ class ExactlyOneLinkMixin:
 class FooterLinkBlock(ExactlyOneLinkMixin, blocks.StructBlock):
     text = blocks.CharBlock(max_length=60, help_text="The words of the link.")
     page = blocks.PageChooserBlock(required=False, help_text="A page on this site…")
-    url = blocks.URLBlock(required=False, help_text="…or a page on another website.")
+    url = WebAddressBlock(required=False, help_text="…or a page on another website.")
 
     class Meta:
         icon = "link"
@@ -219,7 +219,7 @@ class FooterLinkBlock(ExactlyOneLinkMixin, blocks.StructBlock):
 
 class SocialLinkBlock(blocks.StructBlock):
     platform = blocks.CharBlock(max_length=40, help_text="e.g. 'Bluesky' or 'Instagram'.")
-    url = blocks.URLBlock(help_text="The address of the union's account.")
+    url = WebAddressBlock(help_text="The address of the union's account.")
 
     class Meta:
         icon = "site"
@@ -237,7 +237,7 @@ class CallToActionBlock(ExactlyOneLinkMixin, blocks.StructBlock):
     page = blocks.PageChooserBlock(
         label="Link to a page", required=False, help_text="A page on this site…"
     )
-    url = blocks.URLBlock(
+    url = WebAddressBlock(
         label="…or a web address", required=False, help_text="…or a page on another website."
     )
 

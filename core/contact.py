@@ -28,6 +28,11 @@ def site_settings(context):
     return model.for_site(site) if site is not None else None
 
 
+def may_change_site_settings(request):
+    user = getattr(request, "user", None)
+    return bool(user and user.has_perm("core.change_sitesettings"))
+
+
 class SiteContactBlock(IncompleteBlockMixin, blocks.StructBlock):
     contact = blocks.ChoiceBlock(
         choices=CONTACTS,
@@ -59,7 +64,19 @@ class SiteContactBlock(IncompleteBlockMixin, blocks.StructBlock):
         if self.address(value, context):
             return ""
         name = dict(CONTACTS)[value["contact"]]
-        return f"the “{name}” (or the general one) is empty: fill it in under Site settings."
+        if may_change_site_settings(context.get("request")):
+            return (
+                f"the “{name}” (or the general one) is empty: fill it in under Settings → "
+                "Site settings."
+            )
+        return (
+            f"the “{name}” (or the general one) is empty in the site settings: ask an "
+            "administrator to fill it in."
+        )
+
+    def warns(self, request):
+        # Only those who can open the site settings are told, after saving, to fill them.
+        return may_change_site_settings(request)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

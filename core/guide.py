@@ -8,6 +8,7 @@ view below, never from the public site, because the guide shows the admin.
 """
 
 import re
+import struct
 from functools import cache
 from pathlib import Path
 
@@ -40,9 +41,36 @@ class RenderedGuide:
         self.sections = [(item["id"], item["name"]) for item in converter.toc_tokens]
 
 
+def png_size(name):
+    """(width, height) of a guide picture, read from its PNG header; None if unreadable."""
+    path = IMAGES / name
+    if not IMAGE_NAME.match(name) or not path.is_file():
+        return None
+    header = path.read_bytes()[:24]
+    if header[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    return struct.unpack(">II", header[16:24])
+
+
+def with_sizes(html):
+    """Each picture with its width and height, so that the page does not move as they load
+    (a link to a section lands on that section, not on where it was before the pictures)."""
+
+    def sized(match):
+        size = png_size(match["name"])
+        if size is None:
+            return match[0]
+        tag = match[0].removesuffix(">").rstrip().removesuffix("/").rstrip()
+        return f'{tag} width="{size[0]}" height="{size[1]}">'
+
+    return re.sub(r'<img [^>]*src="images/(?P<name>[^"]+)"[^>]*>', sized, html)
+
+
 @cache
 def _render(text):
-    return RenderedGuide(text)
+    guide = RenderedGuide(text)
+    guide.html = with_sizes(guide.html)
+    return guide
 
 
 def rendered_guide():

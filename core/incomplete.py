@@ -11,6 +11,7 @@ context)`` with the editor's explanation, or an empty string when the block is c
 """
 
 from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
 
 from .admin_requests import is_autosave, warn_once
 
@@ -22,6 +23,11 @@ class IncompleteBlockMixin:
         """What the editor must add before visitors see this block ("" when nothing).
         ``context`` has the ``request`` (when rendering for one) and the ``page``."""
         raise NotImplementedError
+
+    def warns(self, request):
+        """Whether the warning after saving is for this person: only those who can do what
+        it asks (the preview explains it to everyone)."""
+        return True
 
     def render(self, value, context=None):
         reason = self.missing(value, context or {})
@@ -37,9 +43,10 @@ class IncompleteBlockMixin:
         return ""
 
 
-def incomplete_blocks(page, request=None):
+def incomplete_blocks(page, request=None, for_warning=False):
     """The explanations of every incomplete block in the page's StreamFields, in order,
-    after those of the page type's own parts (a page's ``missing_parts()``, if it has it)."""
+    after those of the page type's own parts (a page's ``missing_parts()``, if it has it).
+    ``for_warning``: only those the requesting person can act on (``warns``)."""
     context = {"page": page, "request": request}
     found = list(page.missing_parts()) if hasattr(page, "missing_parts") else []
     for field in page._meta.get_fields():
@@ -48,15 +55,31 @@ def incomplete_blocks(page, request=None):
             continue
         for child in getattr(page, field.name) or []:
             if isinstance(child.block, IncompleteBlockMixin):
+                if for_warning and not child.block.warns(request):
+                    continue
                 if reason := child.block.missing(child.value, context):
                     found.append(reason)
     return found
 
 
-def warn_about_incomplete_blocks(request, page):
-    """After every save (autosave aside): name each block visitors do not see, and why.
-    A warning, never an error: the rest of the page is ready and may go live."""
+def warn_about_incomplete_blocks(request, page, already=()):
+    """After a save (autosave aside): name each block visitors do not see, and why, except
+    those in ``already`` (the explanations the page gave before this save). A warning, never
+    an error: the rest of the page is ready and may go live. Several are one banner."""
     if is_autosave(request):
         return
-    for reason in incomplete_blocks(page.specific, request):
-        warn_once(request, f"Visitors don't see this part of the page yet: {reason}")
+    reasons = [
+        reason
+        for reason in incomplete_blocks(page.specific, request, for_warning=True)
+        if reason not in already
+    ]
+    if len(reasons) == 1:
+        warn_once(request, f"Visitors don't see this part of the page yet: {reasons[0]}")
+    elif reasons:
+        warn_once(
+            request,
+            format_html(
+                "Visitors don't see these parts of the page yet:<ul>{}</ul>",
+                format_html_join("", "<li>{}</li>", ((reason,) for reason in reasons)),
+            ),
+        )

@@ -15,6 +15,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from .blocks import ONE_LINK_MESSAGE, FooterLinkBlock, SocialLinkBlock
+from .page_form import SitePageForm
 
 
 def optional_link(model, **options):
@@ -61,6 +62,7 @@ class BasePage(Page):
         "banner or hero image is used.",
     )
 
+    base_form_class = SitePageForm  # messages in editors' words (page_form.py)
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     promote_panels = [

@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
 from .incomplete import IncompleteBlockMixin
+from .web_address import WebAddressBlock
 
 ONE_TARGET_MESSAGE = "Choose the report's document or give a web address, not both."
 
@@ -55,7 +56,7 @@ class ReportBlock(IncompleteBlockMixin, blocks.StructBlock):
         help_text="The report uploaded to this site (e.g. the PDF): the link shows its format "
         "and size…",
     )
-    url = blocks.URLBlock(
+    url = WebAddressBlock(
         label="…or a web address",
         required=False,
         help_text="…or the address of the page where visitors can read or download it.",

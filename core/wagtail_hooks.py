@@ -8,12 +8,20 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.admin.views.home import (
+    UserObjectsInWorkflowModerationPanel,
+    WorkflowObjectsToModeratePanel,
+)
 from wagtail.snippets.models import register_snippet
 
-from . import guide
-from .admin_requests import heads_for_public, is_autosave, warn_once
-from .admin_views import ReviewPanel, SharedCallToActionViewSet, SitePageViewSet
+from . import drafts, guide
+from .admin_requests import is_autosave, publishes, warn_once
+from .admin_views import (
+    ReviewPanel,
+    SharedCallToActionViewSet,
+    SitePageViewSet,
+    YourItemsInReviewPanel,
+)
 from .incomplete import incomplete_blocks, warn_about_incomplete_blocks
 from .workflow_messages import after_submitting
 
@@ -32,12 +40,12 @@ def register_page_views():
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_about_missing_sharing_fields(request, page):
-    """Remind editors which Promote-tab fields are empty when the page is published or sent
-    for approval: the moment they matter. The page still works (templates fall back to the
-    summary and the page's own image), so this is a warning rather than a validation error;
-    a draft save is left alone."""
+    """Remind whoever publishes which Promote-tab fields are empty: the moment they matter,
+    told to the person who can add them (a Publisher, never a Reviewer, never at each
+    submission). The page still works (templates fall back to the summary and the page's own
+    image), so this is a warning rather than a validation error."""
     page = page.specific
-    if not heads_for_public(request) or not hasattr(page, "missing_sharing_fields"):
+    if not publishes(request, page) or not hasattr(page, "missing_sharing_fields"):
         return
     missing = page.missing_sharing_fields()
     if missing:
@@ -50,21 +58,23 @@ def warn_about_missing_sharing_fields(request, page):
         )
 
 
+@hooks.register("before_edit_page")
+def note_what_the_live_page_lacks(request, page):
+    """Before a save: the incomplete blocks of the live page (its row holds the live
+    content), so that the warnings after it name only what the save adds."""
+    if request.method == "POST" and not is_autosave(request) and page.live:
+        live = type(page.specific)._default_manager.filter(pk=page.pk).first()
+        request._incomplete_on_live_page = set(incomplete_blocks(live, request)) if live else set()
+
+
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_about_incomplete_blocks_that_matter(request, page):
     """Blocks visitors do not see yet (a video without its address…: core/incomplete.py),
-    mentioned when the save publishes or sends the page for approval, or leaves a block
-    incomplete that the live page has complete. A one-word change elsewhere on a live page
-    says nothing about them."""
-    if is_autosave(request):
-        return
-    if not heads_for_public(request) and page.live:
-        live = type(page.specific)._default_manager.filter(pk=page.pk).first()
-        already = set(incomplete_blocks(live, request)) if live else set()
-        if set(incomplete_blocks(page.specific, request)) <= already:
-            return
-    warn_about_incomplete_blocks(request, page)
+    mentioned only when this save adds one: on a live page, those the live page has too are
+    not mentioned again (editing one paragraph says nothing about another block's video)."""
+    already = getattr(request, "_incomplete_on_live_page", set())
+    warn_about_incomplete_blocks(request, page, already)
 
 
 @hooks.register("after_create_page")
@@ -151,6 +161,17 @@ def register_guide_urls():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_discard_draft_url():
+    return [
+        path(
+            "pages/<int:page_id>/discard-draft/",
+            drafts.discard_draft,
+            name=drafts.DISCARD_URL_NAME,
+        )
+    ]
+
+
 @hooks.register("register_help_menu_item")
 def register_guide_menu_item():
     return guide.GuideMenuItem()
@@ -168,8 +189,9 @@ def keep_help_on_this_site(request, menu_items):
 
 @hooks.register("construct_homepage_panels")
 def add_guide_and_review_panels(request, panels):
-    panels[:] = [
-        ReviewPanel() if isinstance(panel, WorkflowObjectsToModeratePanel) else panel
-        for panel in panels
-    ]
+    ours = {
+        WorkflowObjectsToModeratePanel: ReviewPanel,
+        UserObjectsInWorkflowModerationPanel: YourItemsInReviewPanel,
+    }
+    panels[:] = [ours[type(panel)]() if type(panel) in ours else panel for panel in panels]
     panels.append(guide.GuidePanel())

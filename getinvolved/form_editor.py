@@ -8,8 +8,9 @@ answer), attached to both questions, the one the editor did not touch included.
 
 from django import forms
 from django.forms.formsets import ORDERING_FIELD_NAME
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
+
+from core.page_form import SitePageForm
 
 # submissions.py copies the answer to the question with this machine name into each
 # submission's region, which the "Interest submissions" listing filters by. A question gets
@@ -55,7 +56,7 @@ def clash_message(number, other_number, other, label):
     )
 
 
-class InterestFormPageForm(WagtailAdminPageForm):
+class InterestFormPageForm(SitePageForm):
     """The page form of interest forms. Replaces the duplicate check of Wagtail's
     ``WagtailAdminFormPageForm``, which this project does not use."""
 

@@ -183,15 +183,22 @@ def warn_when_forms_cannot_be_sent(request, page):
     # to repeat it.
     if not heads_for_public(request) or not isinstance(page.specific, InterestFormPage):
         return
-    if privacy_notice_page(request) is None:
+    # The site settings are mentioned only to those who can open them (issue 18).
+    may_set = request.user.has_perm("core.change_sitesettings")
+    if may_set and privacy_notice_page(request) is None:
         warn_once(
             request,
             "Members cannot send this form yet: choose a privacy notice page under Settings → "
             "Site settings, and publish it.",
         )
     if not page.specific.notification_recipients():
+        elsewhere = (
+            "or the “Form notifications to” address under Settings → Site settings"
+            if may_set
+            else "under “Who is notified of each submission”"
+        )
         warn_once(
             request,
-            "Nobody on staff will hear of this form's submissions: fill in its “To address”, "
-            "or the “Form notifications to” address under Settings → Site settings.",
+            "Nobody on staff will hear of this form's submissions: fill in its “To address” "
+            f"{elsewhere}.",
         )

@@ -103,6 +103,12 @@ NOT_ON_THOSE_SCREENS = {
     "Content review": "a step's name: shown while a page is in review",
     "Sign-off": "a step's name: shown while a page is in review",
     "⋯": "the More button's symbol",
+    "Add a document": "on the Documents screen",
+    "Discard draft": "on the editor, to Publishers, while someone else's draft waits",
+    "Keep the draft": "on the Discard draft screen",
+    "Review this version": "in a page's history",
+    "Replace current draft": "in the editor, while reviewing an earlier version",
+    "Your pages and snippets in a workflow": "on the dashboard while your pages are in review",
 }
 
 

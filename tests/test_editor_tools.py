@@ -1,12 +1,9 @@
 """Tools that let comms editors run the site: block previews, the case-study listing,
 shared calls to action and sharing metadata."""
 
-import io
-
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -193,23 +190,6 @@ def theme_edit_data(client, theme):
 
 
 SHARING_WARNING = "without a search description or social sharing image"
-
-
-def test_editor_is_warned_about_sharing_fields_when_sending_a_page_for_approval(editor_client):
-    call_command("setup_groups", stdout=io.StringIO())
-    theme = ThemePage.objects.get(slug="belonging-and-culture")
-    edit_url = reverse("wagtailadmin_pages:edit", args=[theme.pk])
-    data = theme_edit_data(editor_client, theme)
-
-    # A draft save is no moment to mention it…
-    response = editor_client.post(edit_url, data, follow=True)
-    assert not [m for m in response.context["messages"] if SHARING_WARNING in str(m)]
-
-    # …sending the page for approval is, once.
-    response = editor_client.post(edit_url, {**data, "action-submit": "1"}, follow=True)
-    warnings = [str(m) for m in response.context["messages"] if SHARING_WARNING in str(m)]
-    assert len(warnings) == 1, warnings
-    assert f"{edit_url}#tab-promote" in warnings[0]
 
 
 def test_every_field_editors_fill_has_help_text():

@@ -7,6 +7,8 @@ import inspect
 import re
 import struct
 
+import pytest
+
 from tests.browser.guide import GUIDE, IMAGES, PNG_SIGNATURE, ROOT, SCREENSHOTS
 
 # ![alt text](path "optional title")
@@ -69,3 +71,39 @@ def test_screenshots_are_small():
 def test_readme_links_to_the_guide():
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "](docs/editors-guide.md)" in readme
+
+
+def block_sections():
+    """The ### headings inside the guide's "Building the page from blocks" section."""
+    text = GUIDE.read_text("utf-8")
+    section = text.split("\n## Building the page from blocks\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^### (.+)$", section, flags=re.MULTILINE)
+
+
+def test_every_block_in_the_picker_has_a_section_in_the_guide():
+    """Issue 18, acceptance 7: a block added to the body's picker (BodyStreamBlock) without
+    a section of its own in the guide fails this test."""
+    from casestudies.blocks import BodyStreamBlock
+
+    labels = [block.label for block in BodyStreamBlock().child_blocks.values()]
+    sections = block_sections()
+    missing = [label for label in labels if label not in sections]
+    assert not missing, (
+        "Blocks in the picker without a '### <label>' section under 'Building the page from "
+        f"blocks' in docs/editors-guide.md: {missing}"
+    )
+    gone = [name for name in sections if name not in labels]
+    assert not gone, f"The guide describes blocks the picker does not offer: {gone}"
+
+
+def test_a_new_block_without_a_section_fails(monkeypatch):
+    from wagtail import blocks
+
+    from casestudies.blocks import BodyStreamBlock
+
+    class WithNewBlock(BodyStreamBlock):
+        map = blocks.CharBlock(label="Map")
+
+    monkeypatch.setattr("casestudies.blocks.BodyStreamBlock", WithNewBlock)
+    with pytest.raises(AssertionError, match="Map"):
+        test_every_block_in_the_picker_has_a_section_in_the_guide()

@@ -12,6 +12,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.incomplete import IncompleteBlockMixin
+from core.web_address import WebAddressBlock
 
 from . import oembed
 
@@ -26,7 +27,7 @@ class VideoBlock(IncompleteBlockMixin, blocks.StructBlock):
         help_text="What the video is, e.g. 'Krissi Carter: TED talk'. Also names the Play "
         "button and the player for screen-reader users.",
     )
-    url = blocks.URLBlock(
+    url = WebAddressBlock(
         required=False,
         label="Video web address",
         help_text="The address of the video on YouTube, Vimeo, TED or another provider that "

@@ -246,6 +246,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # keep a worker under 300 MB per image. Uploads over it are refused with Wagtail's message;
 # core/apps.py sets Pillow's own limit to the same for images already stored.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+# Only Publishers replace the file or description of an image (or document) a live page shows.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "staff.live_media.LiveImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "staff.live_media.LiveDocumentForm"
 # Responsive renditions: modern formats first, JPEG as the fallback every browser reads.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 

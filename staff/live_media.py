@@ -1,0 +1,71 @@
+"""Images and documents that live pages show change only through someone who may publish.
+
+Replacing an image's file or description (or a document's file) changes every live page
+that uses it at once, without the Two-step approval its pages go through. So on the image
+and document edit forms (the base forms Wagtail's WAGTAILIMAGES_IMAGE_FORM_BASE and
+WAGTAILDOCS_DOCUMENT_FORM_BASE settings point to), those fields are disabled, with the reason,
+for anyone who cannot publish pages (Editors) when a live page uses the item: Django ignores
+a disabled field's posted value, so the refusal holds even if the browser is bypassed. Their
+title, tags and collection stay editable; images and documents no live page uses, and new
+uploads, are unaffected. Wagtail's reference index ("Usage") says which pages use an item.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+from wagtail.models import Page, ReferenceIndex
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+REFUSED = (
+    "A live page shows this {noun} ({pages}), so only Publishers can replace its {what}: "
+    "the change would reach visitors at once, without approval. Ask a Publisher, or upload a "
+    "new {noun} and choose it on the page, then send the page for approval."
+)
+
+
+def live_pages_using(obj):
+    """The live pages whose published content uses ``obj`` (by Wagtail's reference index)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
+    return Page.objects.live().filter(
+        pk__in=[int(pk) for pk in ids.values_list("object_id", flat=True)]
+    )
+
+
+def may_change_live_media(user):
+    return user is not None and PagePermissionPolicy().user_has_permission(user, "publish")
+
+
+def refusal(obj, user, noun, what):
+    """Why ``user`` may not replace ``obj``'s ``what``, or "" when they may."""
+    if obj.pk is None or may_change_live_media(user):
+        return ""
+    titles = [page.title for page in live_pages_using(obj).order_by("title")[:3]]
+    if not titles:
+        return ""
+    pages = ", ".join(f"“{title}”" for title in titles)
+    return REFUSED.format(noun=noun, pages=pages, what=what)
+
+
+def lock_fields(form, names, reason):
+    for name in names:
+        if name in form.fields:
+            form.fields[name].disabled = True
+            form.fields[name].help_text = reason
+    form.live_media_refusal = reason
+
+
+class LiveImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
+        if reason := refusal(self.instance, user, "image", "file or description"):
+            lock_fields(self, ["file", "description"], reason)
+
+
+class LiveDocumentForm(BaseDocumentForm):
+    def __init__(self, *args, **kwargs):
+        user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
+        if reason := refusal(self.instance, user, "document", "file"):
+            lock_fields(self, ["file"], reason)
