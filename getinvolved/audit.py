@@ -3,7 +3,9 @@ which form, how many rows. Superusers read them under Reports → Site history (
 action "Export submissions" or "Delete submissions"); they also show in the form page's
 history. No answers are logged.
 
-- Exports: SafeSubmissionsListView calls ``log_export`` for each CSV or XLSX it writes.
+- Exports: SafeSubmissionsListView calls ``log_export`` for each CSV or XLSX it writes, and
+  the all-forms "Interest submissions" listing (listing.py) once per form its file holds
+  (``log_empty_export``, on the person, when it holds none).
 - Deletions: however submissions are deleted (a form's listing, the retention command), a
   post_delete receiver keeps one entry per form and Wagtail log context, counting the rows.
   The log context gives the user: the signed-in person in the admin, none for a command."""
@@ -28,7 +30,10 @@ def register_submission_actions(actions):
 
         def format_message(self, log_entry):
             data = log_entry.data
-            return f"Exported {data['rows']} submission(s) as {data['format'].upper()}"
+            message = f"Exported {data['rows']} submission(s) as {data['format'].upper()}"
+            if data.get("listing"):
+                message += f" from {data['listing']}"
+            return message
 
     @actions.register_action(DELETE)
     class DeleteSubmissions(LogFormatter):
@@ -38,13 +43,18 @@ def register_submission_actions(actions):
             return f"Deleted {log_entry.data['rows']} submission(s)"
 
 
-def log_export(request, page, rows, export_format):
-    log(
-        instance=page,
-        action=EXPORT,
-        user=request.user,
-        data={"rows": rows, "format": export_format, "form": page.title},
-    )
+def log_export(request, page, rows, export_format, listing=None):
+    data = {"rows": rows, "format": export_format, "form": page.title}
+    if listing:
+        data["listing"] = listing  # which admin listing wrote it, when not the form's own
+    log(instance=page, action=EXPORT, user=request.user, data=data)
+
+
+def log_empty_export(request, export_format, listing):
+    """An export that holds no submission, so no form to file it under: recorded on the
+    person who asked for it (a generic Wagtail log entry)."""
+    data = {"rows": 0, "format": export_format, "listing": listing}
+    log(instance=request.user, action=EXPORT, user=request.user, data=data)
 
 
 @receiver(post_delete, sender=InterestSubmission, dispatch_uid="getinvolved-audit-delete")
