@@ -54,7 +54,10 @@ def log_empty_export(request, export_format, listing):
     """An export that holds no submission, so no form to file it under: recorded on the
     person who asked for it (a generic Wagtail log entry)."""
     data = {"rows": 0, "format": export_format, "listing": listing}
-    log(instance=request.user, action=EXPORT, user=request.user, data=data)
+    # The user model itself: request.user is a lazy object (one inside another with
+    # two-factor), for which Wagtail's log finds no log model and silently logs nothing.
+    person = request.user._meta.model.objects.get(pk=request.user.pk)
+    log(instance=person, action=EXPORT, user=person, data=data)
 
 
 @receiver(post_delete, sender=InterestSubmission, dispatch_uid="getinvolved-audit-delete")
