@@ -13,7 +13,6 @@ import pytest
 from django.contrib.admin.utils import prepare_lookup_value
 from django.contrib.auth.models import Group
 from django.core.exceptions import FieldError
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Comment, Workflow
 
@@ -44,11 +43,10 @@ def relation_paths(model, targets, hops, prefix=(), visited=()):
 
 @pytest.fixture
 def staff_secrets(client, forms, django_user_model):
-    """A superuser with a password and two-factor devices, tied to the "Register your
+    """A superuser with a password and a two-factor device, tied to the "Register your
     interest" form every way the admin ties people to a page; one submission to each form."""
     root = django_user_model.objects.create_superuser("root", "root@example.org", "S3cret-pass!")
     TOTPDevice.objects.create(user=root, name="phone", key="3132333435363738393031323334353637")
-    StaticDevice.objects.create(user=root, name="backup").token_set.create(token="abcd1234")
     root.groups.add(Group.objects.get(name=PUBLISHERS))
 
     register = forms["register"]
@@ -68,7 +66,7 @@ def staff_secrets(client, forms, django_user_model):
 
 def hostile_lookups(root):
     """The lookups an attacker tries: one through each relation path to a user or a group,
-    then a hand list aimed at passwords, two-factor keys and backup tokens."""
+    then a hand list aimed at passwords and two-factor keys."""
     from django.contrib.auth import get_user_model
 
     password = root.password[:12]
@@ -84,7 +82,6 @@ def hostile_lookups(root):
         {"page__owner__password__startswith": password, "page__owner__is_superuser": "1"},
         {"page__owner__totpdevice__key__gte": key[:3]},
         {"page__owner__totpdevice__key__startswith": key[:2]},
-        {"page__owner__staticdevice__token_set__token__startswith": "ab"},
         {"page__owner__is_superuser": "True"},
         {"page__owner__username": "root"},
         {"page__owner__email__startswith": "root@"},
