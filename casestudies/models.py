@@ -7,11 +7,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.caching import accept_query_parameters, vary_on_query_parameters
 from core.models import BasePage, optional_image
 
 from .blocks import BodyStreamBlock
 from .choices import Phase, Region
 from .filters import FILTERS_FROM, CaseStudyFilter
+
+# The page cache keeps one entry per valid combination of the filters, and no other.
+vary_on_query_parameters(*CaseStudyFilter.base_filters)
 
 
 class CaseStudyIndexPage(BasePage):
@@ -48,6 +52,8 @@ class CaseStudyIndexPage(BasePage):
             context.update(filter=None, case_studies=listed)
         else:
             found = CaseStudyFilter(request.GET, case_studies, index_page=self, listed=listed)
+            if found.is_valid():  # every value given is one the filters offer
+                accept_query_parameters(request, found.filters)
             context.update(filter=found, case_studies=found.qs)
         return context
 

@@ -11,6 +11,15 @@ sets no cookie and does not ask not to be cached. So never: signed-in users and 
 never-cache headers and a CSRF cookie: each display carries its own one-time token),
 anything under PAGE_CACHE_EXCLUDED_PATHS.
 
+Keys: the address without its query string, plus the query parameters some page answers by
+(the case-study index's filters, declared with ``vary_on_query_parameters``), each with its
+one value. Anything else in a query string (``utm_source``, made-up parameters) reads the
+page's canonical entry. A page is stored only when rendered for exactly its key (no other
+parameter, no empty or repeated one) by a page that accepted every value in it
+(``accept_query_parameters``, which the case-study index calls when its filters are valid): so
+one visitor sending made-up parameters or values adds no entry, and the number of entries
+stays that of the site's pages and their valid filter combinations.
+
 Invalidation (invalidation.py): any change that can alter a public page stores a new
 "generation"; a cached page is served only if it was stored under the current one. For a
 site of this size clearing every page on any such change is simple and always right.
@@ -27,6 +36,8 @@ from django.utils.cache import (
     patch_cache_control,
     set_response_etag,
 )
+from django.utils.encoding import escape_uri_path
+from django.utils.http import urlencode
 from wagtail.models import Site
 
 from .shared_cache import get_shared_cache
@@ -40,15 +51,48 @@ STATUS_HEADER = "X-Page-Cache"
 # The content generation the current request was served under; None when unknown (signed-in
 # users, the shared cache down). Per-process caches of site-wide data key on it.
 current_content_generation = ContextVar("current_content_generation", default=None)
+# The query parameters some page answers by: part of the key. Declared by the apps whose pages
+# read them (vary_on_query_parameters), when their models load.
+QUERY_PARAMETERS = set()
+ACCEPTED_ATTRIBUTE = "page_cache_accepted_parameters"
+
+
+def vary_on_query_parameters(*names):
+    """Declare query parameters that change what some page shows (at import time)."""
+    QUERY_PARAMETERS.update(names)
+
+
+def accept_query_parameters(request, names):
+    """Called by a page that answered ``request`` by these parameters and found every value
+    it was given valid: what it rendered may be stored under the key holding them."""
+    setattr(request, ACCEPTED_ATTRIBUTE, frozenset(names))
 
 
 def new_generation():
     return uuid.uuid4().hex
 
 
+def cache_query(request):
+    """The (name, value) pairs of the key: the declared parameters that have a value (the
+    last, as forms read them), sorted. Every other parameter is left out."""
+    return sorted((name, request.GET[name]) for name in QUERY_PARAMETERS if request.GET.get(name))
+
+
 def page_key(request):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    query = urlencode(cache_query(request))
+    address = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}?{query}"
     return PAGE_KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def answered_exactly(request):
+    """Whether the response is what every request with this key should get: its query string
+    holds only the key's parameters, once each, and the page accepted their values."""
+    query = cache_query(request)
+    accepted = getattr(request, ACCEPTED_ATTRIBUTE, frozenset())
+    return (
+        sorted(request.GET.lists()) == [(name, [value]) for name, value in query]
+        and {name for name, _ in query} <= accepted
+    )
 
 
 def is_personal(request):
@@ -130,7 +174,7 @@ class PageCacheMiddleware:
             current_content_generation.reset(token)
         if request.method == "GET" and is_storable(response):
             self.make_public(response)
-            if generation is not None:
+            if generation is not None and answered_exactly(request):
                 self.store(cache, key, generation, response)
         response.setdefault(STATUS_HEADER, "miss")
         return response

@@ -172,7 +172,11 @@ def after_commit(pages):
 
 
 def new_content_generation():
-    get_shared_cache().set(GENERATION_KEY, new_generation(), timeout=None)
+    cache = get_shared_cache()
+    # Deleted first: a full Redis (maxmemory with noeviction) still deletes though it refuses
+    # the new value, and with no generation no process serves the pages cached before.
+    cache.delete(GENERATION_KEY)
+    cache.set(GENERATION_KEY, new_generation(), timeout=None)
 
 
 def after_redis_outage(**kwargs):

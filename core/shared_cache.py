@@ -2,10 +2,13 @@
 rate limit. Everything else that Django and Wagtail cache (site root paths, renditions) stays
 in the per-process "default" cache, so a Redis outage cannot take the site down.
 
-Redis is an accelerator here, never a dependency: ``FailOpenRedisCache`` turns a connection
-error or timeout into a miss (reads), a no-op (writes) or an allowance (``incr``), logs one
-warning per outage, and does not try Redis again for ``RETRY_AFTER_SECONDS`` so that a dead
-server costs each request nothing rather than a timeout.
+Redis is an accelerator here, never a dependency: ``FailOpenRedisCache`` turns any Redis
+error (unreachable, timed out, but also a full Redis refusing writes under ``noeviction``, a
+read-only replica, a script error: every ``RedisError``) into a miss (reads), a no-op (writes)
+or an allowance (``incr``), logs one warning per outage, and does not try Redis again for
+``RETRY_AFTER_SECONDS`` so that a dead server costs each request nothing rather than a timeout.
+A Redis that answers reads but refuses writes counts as down too: it could not record a new
+content generation, so the pages cached in it may be stale.
 
 Why a subclass of Django's own RedisCache rather than django-redis with IGNORE_EXCEPTIONS: no
 extra dependency, and django-redis would still try (and wait for) the dead server on every
@@ -20,14 +23,14 @@ from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 logger = logging.getLogger("core.shared_cache")
 
 SHARED_CACHE_ALIAS = "shared"
 RETRY_AFTER_SECONDS = 5
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# Connection errors, timeouts, and Redis refusing a command (OOM, READONLY, NOSCRIPT...).
+UNREACHABLE = (RedisError, OSError)
 
 
 def get_shared_cache():
@@ -55,6 +58,10 @@ class FailOpenRedisCache(RedisCache):
         try:
             if FailOpenRedisCache._was_down:
                 self._recover()
+                if FailOpenRedisCache._was_down:
+                    # Retiring the pages cached before failed (say Redis is full and refuses
+                    # the new generation): still down, or a stale page could be served.
+                    return fallback
             return getattr(super(), name)(*args, **kwargs)
         except UNREACHABLE as error:
             self._mark_down(error)
@@ -67,7 +74,7 @@ class FailOpenRedisCache(RedisCache):
             FailOpenRedisCache._was_down = True
         if not already_down:
             logger.warning(
-                "Redis is unreachable (%s: %s): serving without the shared cache, "
+                "Redis is unreachable or failing (%s: %s): serving without the shared cache, "
                 "trying again every %s seconds",
                 type(error).__name__,
                 error,

@@ -4,7 +4,9 @@ Site history (filter by action "Export submissions" or "Delete submissions"); th
 in the form page's history. Nobody else sees them (``restrict_log_actions``,
 core/admin_history.py). No answers are logged.
 
-- Exports: SafeSubmissionsListView calls ``log_export`` for each CSV or XLSX it writes.
+- Exports: SafeSubmissionsListView calls ``log_export`` for each CSV or XLSX it writes, and
+  the all-forms "Interest submissions" listing (listing.py) once per form its file holds
+  (``log_empty_export``, on the person, when it holds none).
 - Deletions: however submissions are deleted (a form's listing, the retention command), a
   post_delete receiver keeps one entry per form and Wagtail log context, counting the rows.
   The log context gives the user: the signed-in person in the admin, none for a command."""
@@ -30,7 +32,10 @@ def register_submission_actions(actions):
 
         def format_message(self, log_entry):
             data = log_entry.data
-            return f"Exported {data['rows']} submission(s) as {data['format'].upper()}"
+            message = f"Exported {data['rows']} submission(s) as {data['format'].upper()}"
+            if data.get("listing"):
+                message += f" from {data['listing']}"
+            return message
 
     @actions.register_action(DELETE)
     class DeleteSubmissions(LogFormatter):
@@ -47,13 +52,21 @@ def submission_records_are_for_those_who_may_export():
     return {EXPORT: can_view_submissions, DELETE: can_view_submissions}
 
 
-def log_export(request, page, rows, export_format):
-    log(
-        instance=page,
-        action=EXPORT,
-        user=request.user,
-        data={"rows": rows, "format": export_format, "form": page.title},
-    )
+def log_export(request, page, rows, export_format, listing=None):
+    data = {"rows": rows, "format": export_format, "form": page.title}
+    if listing:
+        data["listing"] = listing  # which admin listing wrote it, when not the form's own
+    log(instance=page, action=EXPORT, user=request.user, data=data)
+
+
+def log_empty_export(request, export_format, listing):
+    """An export that holds no submission, so no form to file it under: recorded on the
+    person who asked for it (a generic Wagtail log entry)."""
+    data = {"rows": 0, "format": export_format, "listing": listing}
+    # The user model itself: request.user is a lazy object (one inside another with
+    # two-factor), for which Wagtail's log finds no log model and silently logs nothing.
+    person = request.user._meta.model.objects.get(pk=request.user.pk)
+    log(instance=person, action=EXPORT, user=person, data=data)
 
 
 @receiver(post_delete, sender=InterestSubmission, dispatch_uid="getinvolved-audit-delete")

@@ -8,6 +8,7 @@ from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 
 from . import answers, audit
 from .access import SubmissionsAccessMixin
+from .listing import AuditedExportIndexView
 
 # URL names of the team's forms index (see wagtail_hooks.register_forms_index).
 FORMS_INDEX = "getinvolved_forms_index"
@@ -92,7 +93,8 @@ class MembershipFormsIndexView(SubmissionsAccessMixin, FormPagesListView):
 
 # The "Interest submissions" modeladmin's views (wagtail_hooks.InterestSubmissionAdmin): the
 # policy's refusal page first, then modeladmin's own permission checks (nobody adds or edits).
-class SubmissionsIndexView(SubmissionsAccessMixin, modeladmin_views.IndexView):
+# The listing filters only by its declared filters and logs its exports (listing.py).
+class SubmissionsIndexView(SubmissionsAccessMixin, AuditedExportIndexView):
     pass
 
 

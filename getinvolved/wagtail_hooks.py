@@ -74,7 +74,8 @@ class FormFilter(SimpleListFilter):
         return [(str(page.pk), page.title) for page in InterestFormPage.objects.order_by("title")]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        # Only a value it offered: anything else (too big for the database, "²") is ignored.
+        if self.value() in dict(self.lookup_choices):
             return queryset.filter(page_id=int(self.value()))
         return queryset
 
@@ -93,7 +94,7 @@ class RegionFilter(SimpleListFilter):
         return [(region, region) for region in regions]
 
     def queryset(self, request, queryset):
-        if self.value():
+        if self.value() in dict(self.lookup_choices):
             return queryset.filter(region=self.value())
         return queryset
 
