@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.public_address import robots_txt
+
 # Resolved per request: in production the static file's name carries a hash from the manifest.
 lazy_static = lazy(static, str)
 
@@ -15,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt),
     # Browsers and crawlers ask for /favicon.ico whatever the pages link to.
     path("favicon.ico", RedirectView.as_view(url=lazy_static("icons/favicon.ico"))),
 ]

@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from . import public_address  # noqa: F401 (registers its deploy check)
         from .invalidation import after_redis_outage, content_changed
         from .shared_cache import redis_back
 

@@ -194,6 +194,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Canonical links and robots.txt: empty means the address each request came to; production
+# sets it to WAGTAILADMIN_BASE_URL (core/public_address.py).
+PUBLIC_URL = ""
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Video players the site may frame (Content-Security-Policy frame-src, see config/csp.py):
 # the players of the providers editors are told about. A video from any other provider that
