@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.public_address import robots_txt
+from sitesearch.views import search
 
 # Resolved per request: in production the static file's name carries a hash from the manifest.
 lazy_static = lazy(static, str)
@@ -18,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
+    path("search/", search, name="search"),
     # Browsers and crawlers ask for /favicon.ico whatever the pages link to.
     path("favicon.ico", RedirectView.as_view(url=lazy_static("icons/favicon.ico"))),
 ]
