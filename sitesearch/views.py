@@ -2,7 +2,7 @@
 public pages found by Wagtail's search (PostgreSQL full text with the fields' weights in
 production, the database backend's SQLite full text elsewhere), editors' promoted results
 first, ten to a page, each with its summary. A search that finds nothing offers other ways
-in and is counted (models.py); such a response is never cached, so every one is counted."""
+in and is counted (models.py). Responses are never cached."""
 
 import re
 
@@ -66,5 +66,7 @@ def search(request):
     response = TemplateResponse(request, "sitesearch/search_results.html", context)
     if query_string and not context.get("count") and not context["promoted"]:
         UnansweredSearch.record(query_string)
-        add_never_cache_headers(response)  # the next such search must reach the count too
+    # Never cached: each search that finds nothing must reach the count, and results change
+    # when the worker indexes a page or editors promote one, which retire no cached page.
+    add_never_cache_headers(response)
     return response
