@@ -118,8 +118,9 @@ class PrivacyNoticePage(BasePage):
     body = StreamField(
         ContentStreamBlock(),
         blank=True,
-        help_text="Optional sections after the written ones (rights, complaints and the rest "
-        "are written by the site).",
+        # (Unchanged wording: a new one would need a migration of the whole StreamField.)
+        help_text="Optional sections after the written ones, e.g. your rights under data "
+        "protection law and how to complain.",
     )
 
     max_count = 1
