@@ -170,6 +170,9 @@ def audit(base_url, folder):
     if forms:
         targets[f"thank-you page {forms[0]}thank-you/"] = f"{base_url}{forms[0]}thank-you/"
     targets["404 page /no-such-page/"] = f"{base_url}/no-such-page/"
+    # The search results page, with results and with none (sitesearch/).
+    targets["search results /search/?q=Helston"] = f"{base_url}/search/?q=Helston"
+    targets["search, nothing found /search/?q=zyzzyva"] = f"{base_url}/search/?q=zyzzyva"
 
     bodies, problems = {}, []
     for name, url in targets.items():
@@ -222,6 +225,7 @@ def main():
         print(f"Loading the starter content into {folder / 'audit.sqlite3'}")
         manage(env, "migrate", "--noinput")
         manage(env, "load_starter_content")
+        manage(env, "update_index")  # no worker runs here to index the new pages
         manage(env, "setup_groups")
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"

@@ -9,6 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import admin_history
+from core.public_address import robots_txt
+from sitesearch.views import search
 from staff.passwords import QueuedPasswordResetView
 
 # Resolved per request: in production the static file's name carries a hash from the manifest.
@@ -28,6 +30,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     # The page-view counter's beacon (a same-origin POST from every page).
     path("insights/", include("insights.urls")),
+    path("robots.txt", robots_txt),
+    path("search/", search, name="search"),
     # Browsers and crawlers ask for /favicon.ico whatever the pages link to.
     path("favicon.ico", RedirectView.as_view(url=lazy_static("icons/favicon.ico"))),
 ]

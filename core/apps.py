@@ -27,7 +27,10 @@ class CoreConfig(AppConfig):
             unpublished,
         )
 
-        from . import invalidation
+        from . import (
+            invalidation,
+            public_address,  # noqa: F401 (registers its deploy check)
+        )
         from .shared_cache import redis_back
 
         # Every model, filtered in the receivers: pages, snippets and settings of any app.

@@ -212,6 +212,19 @@ class SiteSettings(BaseSiteSetting):
         help_text="Where members ask for a copy of their answers, or for them to be deleted. "
         "Empty: the contact email.",
     )
+    data_protection_contact = models.CharField(
+        "Data protection contact",
+        max_length=200,
+        blank=True,
+        help_text="Who answers data protection questions, as the privacy notice names them, "
+        "e.g. the union's Data Protection Officer. Reached at the data protection email.",
+    )
+    international_transfers = models.TextField(
+        "Transfers outside the UK",
+        blank=True,
+        help_text="Empty: the privacy notice says answers are not sent outside the UK. If a "
+        "provider (hosting, email) stores them abroad, say where and under what safeguard.",
+    )
     accessibility_statement_page = optional_page(
         help_text="Linked from the footer of every page.",
     )
@@ -245,6 +258,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("data_controller_name"),
                 FieldPanel("data_controller_address"),
                 FieldPanel("data_protection_email"),
+                FieldPanel("data_protection_contact"),
+                FieldPanel("international_transfers"),
             ],
             heading="Privacy",
         ),

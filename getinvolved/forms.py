@@ -2,7 +2,6 @@
 must have (consent, honeypot, form token)."""
 
 import django.forms
-from django.utils.html import format_html
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 # Names the form builder can never produce (it makes snake_case names, never hyphens), so an
@@ -93,12 +92,8 @@ class InterestForm(BaseForm):
     def __init__(self, *args, privacy_page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.privacy_page = privacy_page
-        consent_text = getattr(self.page, "consent_text", "") or "I agree."
-        label = consent_text
-        if privacy_page is not None and privacy_page.url:
-            label = format_html(
-                '{} <a href="{}">Read the privacy notice</a>.', consent_text, privacy_page.url
-            )
+        # The form's own words with what its answers are for (purposes.py).
+        label = self.page.consent_label(privacy_page.url if privacy_page is not None else "")
         self.fields[CONSENT_FIELD] = django.forms.BooleanField(
             label=label,
             required=True,

@@ -24,6 +24,7 @@ from . import submissions
 from .form_editor import InterestFormPageForm, QuestionsPanel
 from .forms import InterestFormBuilder
 from .privacy import PrivacyNoticePage
+from .purposes import CONSENT_START, PurposeFields
 from .records import ConsentNotice, EmailDelivery, InterestSubmission
 
 __all__ = [
@@ -71,7 +72,7 @@ class InterestFormField(AbstractFormField):
     ]
 
 
-class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
+class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFields, BasePage):
     """A form built by editors with Wagtail's form builder. The form is shown at the page's
     URL and the thank-you content at thank-you/. A POST is handled by submissions.py: the
     submission is stored first and its emails queued as background tasks (tasks.py), so a
@@ -87,11 +88,9 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
     )
     consent_text = models.CharField(
         max_length=255,
-        default=(
-            "I agree that the National Education Union may store and use my answers as "
-            "described in its privacy notice."
-        ),
-        help_text="The consent box's wording. A link to the privacy notice follows it.",
+        default=CONSENT_START,
+        help_text="The start of the consent box's wording. What the answers are for (below) "
+        "follows it, then a link to the privacy notice.",
     )
     send_confirmation = models.BooleanField(
         default=False,
@@ -145,6 +144,7 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, BasePage):
             help_text="Members answer these, in this order, then tick the consent box below.",
         ),
         FieldPanel("consent_text"),
+        *PurposeFields.purpose_panels,
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [

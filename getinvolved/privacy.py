@@ -1,8 +1,12 @@
-"""The privacy notice, written from what the site does rather than typed: each live form's
-questions (from its fields), who may read the answers (the groups holding the permission
-access.py checks), how long they are kept (SUBMISSION_RETENTION_MONTHS), the consent record,
-the cookies visitors get and the spam counters, and whom to ask for a copy or deletion (the
-site settings). Change a form, a setting or a group and the notice changes with it.
+"""The privacy notice, written from what the site does rather than typed, with what UK GDPR
+(Articles 13 and 14) asks a notice to say: who the controller is and how to reach its data
+protection contact (the site settings), each live form's questions (from its fields), its
+purpose and lawful basis (the form's own fields, purposes.py), who may read the answers (the
+groups holding the permission access.py checks, and other members where a form says so),
+transfers outside the UK (site settings), how long answers are kept
+(SUBMISSION_RETENTION_MONTHS), the consent record, the rights people have and how to use
+them, how to complain to the ICO, the cookies visitors get, the spam counters and the
+search's counts. Change a form, a setting or a group and the notice changes with it.
 
 Editors write the introduction and any further sections; the organisation's details come from
 Settings → Site settings. A fact that is not filled in there is left out rather than guessed,
@@ -83,11 +87,15 @@ def privacy_facts(page):
     site = page.get_site()
     forms = live_forms(site) if site else []
     confirming = [f"“{form.page.title}”" for form in forms if form.sends_confirmation]
+    shared = [f"“{form.page.title}”" for form in forms if form.page.shared_with_members]
     return {
         "settings": SiteSettings.for_site(site) if site else SiteSettings(),
         "forms": forms,
         "readers_phrase": get_text_list([f"the {name}" for name in readers()], "and"),
         "confirming_forms": get_text_list(confirming, "or"),
+        "shared_forms": get_text_list(shared, "or"),
+        # The search's counts of searches that found nothing (the sitesearch app), if any.
+        "search_counts_kept": getattr(settings, "SEARCH_NO_RESULTS_KEEP_DAYS", None),
         "retention_months": settings.SUBMISSION_RETENTION_MONTHS,
         "csrf_cookie": settings.CSRF_COOKIE_NAME,
         "csrf_cookie_lasts": duration(settings.CSRF_COOKIE_AGE),
@@ -113,6 +121,7 @@ class PrivacyNoticePage(BasePage):
     body = StreamField(
         ContentStreamBlock(),
         blank=True,
+        # (Unchanged wording: a new one would need a migration of the whole StreamField.)
         help_text="Optional sections after the written ones, e.g. your rights under data "
         "protection law and how to complain.",
     )
@@ -128,11 +137,12 @@ class PrivacyNoticePage(BasePage):
         FieldPanel("intro"),
         HelpPanel(
             content="<p>After the introduction, the site writes these sections itself, from "
-            "what it does: who runs it and who the data controller is (Settings → Site "
-            "settings), each live form's questions, who may read the answers (the groups "
-            "allowed to), how long they are kept, the consent record, cookies, spam "
-            "protection, and whom to ask for a copy or deletion (Site settings). Preview "
-            "the page to read them.</p>",
+            "what it does: who the data controller and the data protection contact are "
+            "(Settings → Site settings), each live form's questions, what its answers are for "
+            "and the lawful basis (each form's editor), who may read them, transfers outside "
+            "the UK (Site settings), how long they are kept, the consent record, people's "
+            "rights and how to complain to the ICO, cookies, spam protection and search "
+            "counts. Preview the page to read them.</p>",
             heading="Written by the site",
         ),
         FieldPanel("body"),

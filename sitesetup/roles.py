@@ -58,6 +58,12 @@ IMAGE_AND_DOCUMENT_USE = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
+# Settings → Promoted search results (wagtail.contrib.search_promotions).
+SEARCH_PROMOTIONS = [
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "wagtailsearchpromotions.delete_searchpromotion",
+]
 CALL_TO_ACTION_EDITING = [
     "core.add_reusablecalltoaction",
     "core.change_reusablecalltoaction",
@@ -80,7 +86,7 @@ ROLES = {
     EDITORS: Role(
         pages=["add_page", "change_page"],
         collections=IMAGE_AND_DOCUMENT_USE,
-        models=["wagtailadmin.access_admin", *CALL_TO_ACTION_EDITING],
+        models=["wagtailadmin.access_admin", *CALL_TO_ACTION_EDITING, *SEARCH_PROMOTIONS],
     ),
     # Reviewers may correct a page while it waits for them (Wagtail opens the editor to a
     # step's approvers), so they may choose images and documents, not upload or delete them.
@@ -98,6 +104,7 @@ ROLES = {
         models=[
             "wagtailadmin.access_admin",
             *CALL_TO_ACTION_EDITING,
+            *SEARCH_PROMOTIONS,
             "core.delete_reusablecalltoaction",
             # Approving the last step publishes: the shared call to action needs the right.
             "core.publish_reusablecalltoaction",

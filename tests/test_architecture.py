@@ -31,6 +31,7 @@ APPS = {
     "home",
     "getinvolved",
     "insights",
+    "sitesearch",
     "staff",
     "sitesetup",
 }
@@ -46,6 +47,7 @@ MAY_IMPORT = {
     "insights": {"core"},
     "staff": {"core"},
     "sitesetup": ANY_APP - {"insights"},  # nothing but config imports insights
+    "sitesearch": {"core"},
     "config": ANY_APP,
     "tests": None,
 }

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "casestudies",
     "getinvolved",
     "insights",
+    "sitesearch",
     "sitesetup",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -198,7 +200,15 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Canonical links and robots.txt: empty means the address each request came to; production
+# sets it to WAGTAILADMIN_BASE_URL (core/public_address.py).
+PUBLIC_URL = ""
+# The database backend: PostgreSQL's full text search (weighted by each field's boost) on
+# PostgreSQL, SQLite's FTS5 on SQLite. Saved pages are indexed by a background task (the
+# worker); see README, "Search".
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# How long the count of searches that found nothing keeps each day (sitesearch/models.py).
+SEARCH_NO_RESULTS_KEEP_DAYS = env.int("SEARCH_NO_RESULTS_KEEP_DAYS", default=90)
 # Video players the site may frame (Content-Security-Policy frame-src, see config/csp.py):
 # the players of the providers editors are told about. A video from any other provider that
 # Wagtail's oEmbed finder knows is shown as a link to it. YouTube is framed only from its

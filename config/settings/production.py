@@ -50,6 +50,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         **DATABASES["default"].get("OPTIONS", {}),
     }
 WAGTAILADMIN_BASE_URL = env.str(required("WAGTAILADMIN_BASE_URL"))
+# The one public address: canonical links and robots.txt use it, and `set_site_address` gives
+# it to the Wagtail site record (the sitemap); a deploy check compares them.
+PUBLIC_URL = WAGTAILADMIN_BASE_URL
 
 # Redis holds what every web process shares: the page cache and the forms' rate limit. The
 # "default" cache stays per process (base.py), so nothing needs Redis to answer: with Redis

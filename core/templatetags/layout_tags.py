@@ -56,3 +56,12 @@ def not_teased_in(pages, body):
 def every_item_has(items, field):
     """Whether every item of a list block has a value for ``field``."""
     return all(item.get(field) for item in items or [])
+
+
+@register.simple_tag(takes_context=True)
+def public_url(context, path):
+    """``path`` at the site's public address (core/public_address.py): PUBLIC_URL in
+    production, else the address the request came to."""
+    from core.public_address import public_url as at_public_address
+
+    return at_public_address(context["request"], path)

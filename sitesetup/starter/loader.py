@@ -17,6 +17,7 @@ from wagtail.tasks import update_reference_index_task
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from core.models import ReusableCallToAction, SiteSettings
+from core.public_address import configured_address
 from getinvolved.models import InterestFormPage, PrivacyNoticePage
 from home.models import HomePage, StandardPage
 from themes.models import ThemePage
@@ -102,7 +103,8 @@ class StarterContent:
             site.root_page = home
             site.save()
         else:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            hostname, port = configured_address()
+            Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         self.new_pages.append((home, entry))
         return self.register(entry, home)
 

@@ -72,6 +72,8 @@ PAGES = [
     ("case-study", lambda: path_of(one_of("CaseStudyPage")), 200),
     ("standard-get-involved", get_involved_path, 200),
     ("not-found", lambda: "/no-such-page/", 404),
+    ("search-results", lambda: "/search/?q=Helston", 200),
+    ("search-nothing-found", lambda: "/search/?q=zyzzyva", 200),
 ]
 
 

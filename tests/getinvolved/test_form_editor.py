@@ -16,6 +16,9 @@ def edit_data(form, questions):
             "title": form.title,
             "slug": form.slug,
             "consent_text": form.consent_text,
+            # What the answers are for (the form editor asks since the notice states it).
+            "purpose": form.purpose,
+            "lawful_basis": form.lawful_basis,
             "confirmation_subject": form.confirmation_subject,
             "form_fields": inline_formset(questions, initial=saved),
         }

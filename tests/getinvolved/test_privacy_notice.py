@@ -93,7 +93,7 @@ def test_the_consent_record_keeps_the_generated_text_the_member_read(
 def test_organisation_details_come_from_site_settings_and_are_never_guessed(client, notice):
     text = notice_text(client, notice)
     assert "This website is run by the National Education Union." in text
-    assert "data controller" not in text and "A copy of your answers" not in text
+    assert "data controller" not in text and "To use any of these rights" not in text
     preview = notice.make_preview_request()
     preview.render()
     assert preview.content.decode().count("Not shown to visitors") == 2
@@ -107,7 +107,8 @@ def test_organisation_details_come_from_site_settings_and_are_never_guessed(clie
     text = notice_text(client, notice)
     assert "The data controller for what you send through its forms is Example Union" in text
     assert "1 Example Street London" in text
-    assert "or for them to be corrected or deleted, email privacy@example.org" in text
+    # Wording changed deliberately: the rights are listed, then how to use them.
+    assert "To use any of these rights, email privacy@example.org" in text
     assert notice.missing_parts() == []
 
 
@@ -162,6 +163,9 @@ def test_publishing_a_form_that_notifies_nobody_warns_the_editor(admin_client, f
             "slug": form.slug,
             "summary": form.summary,
             "consent_text": form.consent_text,
+            # What the answers are for (the form editor asks since the notice states it).
+            "purpose": form.purpose,
+            "lawful_basis": form.lawful_basis,
             "confirmation_subject": form.confirmation_subject,
             "form_fields": inline_formset(fields),
             "action-publish": "action-publish",

@@ -61,6 +61,7 @@ EXPECTED = {
     "add a call to action": (0, 1, 0, 1, 0),
     "change a call to action": (0, 1, 0, 1, 0),
     "delete a call to action": (0, 0, 0, 1, 0),
+    "manage promoted search results": (0, 1, 0, 1, 0),
     "change site settings": (0, 0, 0, 0, 0),
     "manage users and groups": (0, 0, 0, 0, 0),
     "read and export submissions": (0, 0, 0, 0, 1),
@@ -98,6 +99,10 @@ def capabilities(user, page):
             f"{action} a call to action": user.has_perm(f"core.{action}_reusablecalltoaction")
             for action in ("add", "change", "delete")
         },
+        "manage promoted search results": all(
+            user.has_perm(f"wagtailsearchpromotions.{action}_searchpromotion")
+            for action in ("add", "change", "delete")
+        ),
         "change site settings": user.has_perm("core.change_sitesettings"),
         "manage users and groups": user.has_perm("auth.change_user")
         or user.has_perm("auth.change_group"),

@@ -1,0 +1,72 @@
+"""The search results page, /search/?q=…: a plain GET form (works without JavaScript), live
+public pages found by Wagtail's search (PostgreSQL full text with the fields' weights in
+production, the database backend's SQLite full text elsewhere), editors' promoted results
+first, ten to a page, each with its summary. A search that finds nothing offers other ways
+in and is counted (models.py). Responses are never cached."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page, Site
+from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
+
+from .models import UnansweredSearch
+
+PER_PAGE = 10
+
+
+def promotions(query_string):
+    """The promoted results editors chose for these words (Settings → Promoted search
+    results), in their order, leaving out pages that are not live."""
+    query = Query.objects.filter(query_string=normalise_query_string(query_string)).first()
+    if query is None:
+        return []
+    picks = query.editors_picks.select_related("page").order_by("sort_order")
+    return [pick for pick in picks if pick.page is None or pick.page.live]
+
+
+def suggestions(request):
+    """Where to look when nothing was found: the overview and the site's menu pages."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    menu = site.root_page.get_children().live().public().in_menu().specific()
+    return [site.root_page.specific, *menu]
+
+
+def search_terms(query_string):
+    """The words searched for, lower case, without punctuation. Wagtail's SQLite backend
+    hands quotes and FTS5 operators (AND, OR, NOT, NEAR) straight to SQLite, where they
+    are a syntax error or change the meaning; visitors' words are only ever words."""
+    return " ".join(re.findall(r"\w+", query_string.lower()))
+
+
+@require_safe
+def search(request):
+    words = "".join(c for c in request.GET.get("q", "") if c.isprintable() or c.isspace())
+    query_string = " ".join(words.split())[:MAX_QUERY_STRING_LENGTH]
+    context = {"query_string": query_string, "results": None, "promoted": []}
+    if query_string:
+        site = Site.find_for_request(request)
+        pages = Page.objects.live().public()
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        terms = search_terms(query_string)
+        found = pages.specific().search(terms, operator="and") if terms else pages.none()
+        paginator = Paginator(found, PER_PAGE)
+        context["results"] = paginator.get_page(request.GET.get("page"))
+        context["count"] = paginator.count
+        context["promoted"] = promotions(query_string)
+        if not paginator.count and not context["promoted"]:
+            context["suggestions"] = suggestions(request)
+    response = TemplateResponse(request, "sitesearch/search_results.html", context)
+    if query_string and not context.get("count") and not context["promoted"]:
+        UnansweredSearch.record(query_string)
+    # Never cached: each search that finds nothing must reach the count, and results change
+    # when the worker indexes a page or editors promote one, which retire no cached page.
+    add_never_cache_headers(response)
+    return response
