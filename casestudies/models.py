@@ -11,7 +11,7 @@ from core.models import BasePage, optional_image
 
 from .blocks import BodyStreamBlock
 from .choices import Phase, Region
-from .filters import FILTERS_FROM, CaseStudyFilter
+from .filters import FILTERS_FROM, CaseStudyFilter, asked_for, describe
 
 
 class CaseStudyIndexPage(BasePage):
@@ -44,11 +44,21 @@ class CaseStudyIndexPage(BasePage):
             .order_by("title")
         )
         listed = list(case_studies)
-        if len(listed) < FILTERS_FROM:
-            context.update(filter=None, case_studies=listed)
-        else:
-            found = CaseStudyFilter(request.GET, case_studies, index_page=self, listed=listed)
-            context.update(filter=found, case_studies=found.qs)
+        with_form = len(listed) >= FILTERS_FROM
+        context.update(filter=None, case_studies=listed, applied=[], ignored=[])
+        if with_form or asked_for(request.GET):
+            # The simple list too applies filters given in its address (a shared link),
+            # against every choice, and says what it did.
+            found = CaseStudyFilter(
+                request.GET, case_studies, index_page=self, listed=listed if with_form else None
+            )
+            applied, ignored = describe(found)
+            context.update(
+                filter=found if with_form else None,
+                case_studies=found.qs,
+                applied=applied,
+                ignored=ignored,
+            )
         return context
 
 
@@ -71,6 +81,13 @@ class CaseStudyPage(BasePage):
     )
     hero_image = optional_image(
         help_text="The main image for the case study.",
+    )
+    hero_image_decorative = models.BooleanField(
+        "The hero image is decorative",
+        default=False,
+        help_text="Tick it for an image that shows nothing visitors need to know (a pattern, "
+        "a texture): screen readers then skip it. Leave it unticked for a photograph of the "
+        "school, and describe it below or in the image's Description.",
     )
     hero_image_alt = models.CharField(
         "Hero image alt text on this page",
@@ -112,7 +129,12 @@ class CaseStudyPage(BasePage):
             heading="About the school",
         ),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_decorative"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading="Hero image",
         ),
         FieldPanel("body"),
     ]
@@ -129,18 +151,20 @@ class CaseStudyPage(BasePage):
         return [theme for theme in self.themes.all() if theme.live]
 
     def hero_alt_text(self):
-        """What screen readers say for the hero image: this page's own words if given, else
-        the image's Description, asked once when the image was added to the library."""
-        if self.hero_image is None:
+        """What screen readers say for the hero image: nothing for a decorative one (alt=""),
+        else this page's own words if given, else the image's Description, asked once when
+        the image was added to the library."""
+        if self.hero_image is None or self.hero_image_decorative:
             return ""
         return self.hero_image_alt.strip() or self.hero_image.description.strip()
 
     def clean(self):
         super().clean()
-        if self.hero_image and not self.hero_alt_text():
+        if self.hero_image and not self.hero_image_decorative and not self.hero_alt_text():
             raise ValidationError(
                 {
                     "hero_image_alt": "Describe the hero image for screen readers, here or in "
-                    "the image's own Description (Images in the menu)."
+                    "the image's own Description (Images in the menu), or tick “decorative” "
+                    "if it shows nothing visitors need to know."
                 }
             )
