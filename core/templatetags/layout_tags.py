@@ -96,6 +96,12 @@ def not_teased_in(pages, body):
 
 
 @register.filter
+def any_item_has(items, field):
+    """Whether some item of a list block has a value for ``field``."""
+    return any(item.get(field) for item in items or [])
+
+
+@register.filter
 def every_item_has(items, field):
     """Whether every item of a list block has a value for ``field``."""
     return all(item.get(field) for item in items or [])
