@@ -45,20 +45,16 @@ class CaseStudyIndexPage(BasePage):
         )
         listed = list(case_studies)
         with_form = len(listed) >= FILTERS_FROM
-        context.update(filter=None, case_studies=listed, applied=[], ignored=[])
-        if with_form or asked_for(request.GET):
-            # The simple list too applies filters given in its address (a shared link),
-            # against every choice, and says what it did.
-            found = CaseStudyFilter(
-                request.GET, case_studies, index_page=self, listed=listed if with_form else None
-            )
+        context.update(filter=None, case_studies=listed, applied=[], ignored=[], unfiltered=False)
+        if with_form:
+            found = CaseStudyFilter(request.GET, case_studies, index_page=self, listed=listed)
             applied, ignored = describe(found)
-            context.update(
-                filter=found if with_form else None,
-                case_studies=found.qs,
-                applied=applied,
-                ignored=ignored,
-            )
+            context.update(filter=found, case_studies=found.qs, applied=applied, ignored=ignored)
+        elif asked_for(request.GET):
+            # A short list is never filtered, but an address that asks for a filter (a shared
+            # link) is told so, and which of its values are not choices at all.
+            _, ignored = describe(CaseStudyFilter(request.GET, case_studies, index_page=self))
+            context.update(ignored=ignored, unfiltered=True)
         return context
 
 
@@ -151,15 +147,24 @@ class CaseStudyPage(BasePage):
         return [theme for theme in self.themes.all() if theme.live]
 
     def hero_alt_text(self):
-        """What screen readers say for the hero image: nothing for a decorative one (alt=""),
-        else this page's own words if given, else the image's Description, asked once when
-        the image was added to the library."""
-        if self.hero_image is None or self.hero_image_decorative:
+        """What screen readers say for the hero image: this page's own words if given, else
+        nothing for a decorative image (alt=""), else the image's Description, asked once
+        when the image was added to the library."""
+        if self.hero_image is None:
             return ""
-        return self.hero_image_alt.strip() or self.hero_image.description.strip()
+        if self.hero_image_alt.strip() or not self.hero_image_decorative:
+            return self.hero_image_alt.strip() or self.hero_image.description.strip()
+        return ""
 
     def clean(self):
         super().clean()
+        if self.hero_image_decorative and self.hero_image_alt.strip():
+            raise ValidationError(
+                {
+                    "hero_image_alt": "A decorative image has no description: untick "
+                    "“decorative”, or empty this field."
+                }
+            )
         if self.hero_image and not self.hero_image_decorative and not self.hero_alt_text():
             raise ValidationError(
                 {
