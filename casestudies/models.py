@@ -83,7 +83,8 @@ class CaseStudyPage(BasePage):
         default=False,
         help_text="Tick it for an image that shows nothing visitors need to know (a pattern, "
         "a texture): screen readers then skip it. Leave it unticked for a photograph of the "
-        "school, and describe it below or in the image's Description.",
+        "school, and describe it below or in the image's Description (words written below "
+        "are always used).",
     )
     hero_image_alt = models.CharField(
         "Hero image alt text on this page",
@@ -158,13 +159,6 @@ class CaseStudyPage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.hero_image_decorative and self.hero_image_alt.strip():
-            raise ValidationError(
-                {
-                    "hero_image_alt": "A decorative image has no description: untick "
-                    "“decorative”, or empty this field."
-                }
-            )
         if self.hero_image and not self.hero_image_decorative and not self.hero_alt_text():
             raise ValidationError(
                 {

@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='casestudypage',
             name='hero_image_decorative',
-            field=models.BooleanField(default=False, help_text="Tick it for an image that shows nothing visitors need to know (a pattern, a texture): screen readers then skip it. Leave it unticked for a photograph of the school, and describe it below or in the image's Description.", verbose_name='The hero image is decorative'),
+            field=models.BooleanField(default=False, help_text="Tick it for an image that shows nothing visitors need to know (a pattern, a texture): screen readers then skip it. Leave it unticked for a photograph of the school, and describe it below or in the image's Description (words written below are always used).", verbose_name='The hero image is decorative'),
         ),
         migrations.RunPython(drawn_pictures_are_decorative, migrations.RunPython.noop),
     ]
