@@ -5,7 +5,9 @@ the index shows the filters only from FILTERS_FROM case studies (fewer: a simple
 Every parameter is validated before it reaches the database: region and phase against
 their choices, theme as a page id within the id column's range (a number too large for it
 made SQLite raise an error, a 500). A value that fails is not applied: the form shows
-"Select a valid choice" under the field, with the case studies unfiltered by it."""
+"Select a valid choice" under the field, with the case studies unfiltered by it, and the
+page says which value was not applied and which filters were (``describe``). The simple
+list applies a filter given in its address too (a shared link), and says so."""
 
 import re
 
@@ -70,3 +72,32 @@ class CaseStudyFilter(django_filters.FilterSet):
         self.filters["region"].extra["choices"] = [c for c in Region.choices if c[0] in regions]
         self.filters["phase"].extra["choices"] = [c for c in Phase.choices if c[0] in phases]
         self.filters["theme"].queryset = self.filters["theme"].queryset.filter(pk__in=themes)
+
+
+NAMES = ("theme", "region", "phase")
+
+
+def asked_for(data):
+    """Whether the query string gives any filter a value."""
+    return any(data.get(name) for name in NAMES)
+
+
+def describe(found):
+    """``(applied, ignored)``: (label, choice) of each filter applied, and (label, value as
+    given) of each not applied because its value is not one of the choices."""
+    form = found.form
+    form.is_valid()
+    applied, ignored = [], []
+    for name, field in form.fields.items():
+        given = str(found.data.get(name, "")).strip()
+        if not given:
+            continue
+        if name in form.errors:
+            ignored.append((field.label, given[:60]))
+            continue
+        value = form.cleaned_data.get(name)
+        if value in (None, ""):
+            continue
+        shown = dict(field.choices).get(value, value) if name != "theme" else value.title
+        applied.append((field.label, str(shown)))
+    return applied, ignored

@@ -12,7 +12,7 @@ from core.models import BasePage, optional_image
 
 from .blocks import BodyStreamBlock
 from .choices import Phase, Region
-from .filters import FILTERS_FROM, CaseStudyFilter
+from .filters import FILTERS_FROM, CaseStudyFilter, asked_for, describe
 
 # The page cache keeps one entry per valid combination of the filters, and no other.
 vary_on_query_parameters(*CaseStudyFilter.base_filters)
@@ -48,13 +48,19 @@ class CaseStudyIndexPage(BasePage):
             .order_by("title")
         )
         listed = list(case_studies)
-        if len(listed) < FILTERS_FROM:
-            context.update(filter=None, case_studies=listed)
-        else:
+        with_form = len(listed) >= FILTERS_FROM
+        context.update(filter=None, case_studies=listed, applied=[], ignored=[], unfiltered=False)
+        if with_form:
             found = CaseStudyFilter(request.GET, case_studies, index_page=self, listed=listed)
             if found.is_valid():  # every value given is one the filters offer
                 accept_query_parameters(request, found.filters)
-            context.update(filter=found, case_studies=found.qs)
+            applied, ignored = describe(found)
+            context.update(filter=found, case_studies=found.qs, applied=applied, ignored=ignored)
+        elif asked_for(request.GET):
+            # A short list is never filtered, but an address that asks for a filter (a shared
+            # link) is told so, and which of its values are not choices at all.
+            _, ignored = describe(CaseStudyFilter(request.GET, case_studies, index_page=self))
+            context.update(ignored=ignored, unfiltered=True)
         return context
 
 
@@ -77,6 +83,14 @@ class CaseStudyPage(BasePage):
     )
     hero_image = optional_image(
         help_text="The main image for the case study.",
+    )
+    hero_image_decorative = models.BooleanField(
+        "The hero image is decorative",
+        default=False,
+        help_text="Tick it for an image that shows nothing visitors need to know (a pattern, "
+        "a texture): screen readers then skip it. Leave it unticked for a photograph of the "
+        "school, and describe it below or in the image's Description (words written below "
+        "are always used).",
     )
     hero_image_alt = models.CharField(
         "Hero image alt text on this page",
@@ -118,7 +132,12 @@ class CaseStudyPage(BasePage):
             heading="About the school",
         ),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_decorative"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading="Hero image",
         ),
         FieldPanel("body"),
     ]
@@ -136,17 +155,21 @@ class CaseStudyPage(BasePage):
 
     def hero_alt_text(self):
         """What screen readers say for the hero image: this page's own words if given, else
-        the image's Description, asked once when the image was added to the library."""
+        nothing for a decorative image (alt=""), else the image's Description, asked once
+        when the image was added to the library."""
         if self.hero_image is None:
             return ""
-        return self.hero_image_alt.strip() or self.hero_image.description.strip()
+        if self.hero_image_alt.strip() or not self.hero_image_decorative:
+            return self.hero_image_alt.strip() or self.hero_image.description.strip()
+        return ""
 
     def clean(self):
         super().clean()
-        if self.hero_image and not self.hero_alt_text():
+        if self.hero_image and not self.hero_image_decorative and not self.hero_alt_text():
             raise ValidationError(
                 {
                     "hero_image_alt": "Describe the hero image for screen readers, here or in "
-                    "the image's own Description (Images in the menu)."
+                    "the image's own Description (Images in the menu), or tick “decorative” "
+                    "if it shows nothing visitors need to know."
                 }
             )

@@ -1,7 +1,9 @@
 """A contact address from the site settings, placed in a page's text (e.g. "how to report an
 accessibility problem"): comms keep each address in one place, Settings → Site settings, and
 every page that gives it changes with it. An empty address falls back to the general
-contact address; with neither, visitors see nothing of the block (incomplete.py)."""
+contact address; with neither, the block still gives a working route: the NEU's website,
+where the union lists its contacts (never a guessed address), and editors are told what is
+missing in the preview and after each save (incomplete.py)."""
 
 from django.apps import apps
 from wagtail import blocks
@@ -78,7 +80,14 @@ class SiteContactBlock(IncompleteBlockMixin, blocks.StructBlock):
         # Only those who can open the site settings are told, after saving, to fill them.
         return may_change_site_settings(request)
 
+    def render(self, value, context=None):
+        # Never hidden (unlike other incomplete blocks): a page that invites contact must
+        # offer a way, so without an address it points to the union's website.
+        return blocks.StructBlock.render(self, value, context)
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["address"] = self.address(value, context)
+        preview = getattr(context.get("request"), "is_preview", False) or "block_def" in context
+        context["reason"] = self.missing(value, context) if preview else ""
         return context

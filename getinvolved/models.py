@@ -16,6 +16,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage, SiteSettings
@@ -215,6 +216,36 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
     @path("thank-you/")
     def thank_you_view(self, request):
         return self.render_landing_page(request)
+
+    def sends_confirmation(self):
+        """Whether a member who sends the form is emailed a confirmation."""
+        return self.send_confirmation and any(
+            field.field_type == "email" for field in self.get_form_fields()
+        )
+
+    def next_steps(self):
+        """Where to go after sending the form, as ``(text, address)``: the themes and the
+        report on the overview, and the case studies. Pages are found by their type's
+        name (this app imports no other): one that is not live is left out."""
+        site = self.get_site()
+        if site is None:
+            return []
+        home = site.root_page.specific
+        steps = [("Explore the three themes", f"{home.url}#themes")]
+        index = (
+            Page.objects.live()
+            .public()
+            .descendant_of(home)
+            .filter(content_type__app_label="casestudies", content_type__model="casestudyindexpage")
+            .first()
+        )
+        if index is not None:
+            steps.append(("Read the case studies", index.url))
+        report = getattr(home, "shown_report_block", None)
+        block = report({"page": home, "request": None}) if report else None
+        if block is not None:
+            steps.append(("Read the report", f"{home.url}#block-{block.id}"))
+        return steps
 
     def render_form(self, request, form, problem="", status=200):
         context = self.get_context(request)

@@ -67,7 +67,7 @@ def test_case_study_index_filters_by_theme(client, six_case_studies):
     culture = ThemePage.objects.get(slug="belonging-and-culture")
     doc = get_page(client, f"/case-studies/?theme={culture.pk}")
     titles = [card.find("h3").text for card in doc.find_all("article", class_="card")]
-    assert titles == ["Helston Community College: cooperative values"]
+    assert titles == ["Helston Community College: co-operative values"]
     selected = doc.find("select", attrs={"name": "theme"}).find("option", value=str(culture.pk))
     assert "selected" in selected.attrs
 

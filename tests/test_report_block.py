@@ -105,11 +105,14 @@ def test_the_overview_and_theme_1_carry_the_report(client, starter_site):
             ("https://neu.org.uk/place-belonging", "Get the report from the NEU website")
         ], url
         cover = BeautifulSoup(response.content, "html.parser").select_one(".report img")
-        assert cover["alt"].startswith("A cover drawn for this website, not the report’s own")
+        # Described as what it shows (issue 17), not as how it was made.
+        assert cover["alt"].startswith("Report cover: Place and Belonging in School")
 
 
 def test_the_overview_shows_the_report_after_the_themes_and_before_about(client, starter_site):
     text = text_of(client.get("/"))
+    # After the first screen, whose actions name the report and Get involved too (issue 17).
+    text = text[text.index("The Belonging Challenge") :]
     order = ["The Belonging Opportunity", "Three interconnected themes", "Read the report"]
     order += ["About the research", "Get involved"]
     positions = [text.index(words) for words in order]

@@ -52,9 +52,10 @@ def banner(title, variant):
 
 
 REPORT_COVER_TITLE = "Report cover drawn for this site (not the report’s own cover)"
+# What the cover shows (its title in the library says it is drawn here, for editors).
 REPORT_COVER_DESCRIPTION = (
-    "A cover drawn for this website, not the report’s own: the title Place and Belonging in "
-    "School, why it matters today, in white and gold on purple, with gold rings."
+    "Report cover: Place and Belonging in School, why it matters today, National Education "
+    "Union, in white and gold on purple with gold rings."
 )
 
 

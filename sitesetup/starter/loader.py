@@ -26,8 +26,10 @@ from . import images
 from .data import Content
 from .values import Values
 
-# Keys of a page's data file that are not fields of its model.
-NOT_FIELDS = {"key", "body", "fields"}
+# StreamFields filled in once every page exists (their blocks may name any page by key).
+STREAM_FIELDS = ("body", "actions")
+# Keys of a page's data file that are not fields of its model (or are filled in later).
+NOT_FIELDS = {"key", "fields", *STREAM_FIELDS}
 
 
 class StarterContent:
@@ -62,6 +64,8 @@ class StarterContent:
                 CaseStudyPage,
                 case_study,
                 hero_image=images.case_study_hero(f"Drawn picture: {case_study['title']}", index),
+                # A pattern of rings, not the school: screen readers skip it.
+                hero_image_decorative=True,
             )
         get_involved = self.child(home, StandardPage, content.file("get-involved.yaml"))
         for form in content.folder("get-involved"):
@@ -144,8 +148,9 @@ class StarterContent:
 
     def publish_new_pages(self):
         for page, entry in self.new_pages:
-            if "body" in entry:
-                page.body = json.dumps(self.values.body(type(page), entry))
+            for name in STREAM_FIELDS:
+                if name in entry:
+                    setattr(page, name, json.dumps(self.values.body(type(page), entry, name)))
             page.save_revision().publish()
 
 

@@ -80,12 +80,13 @@ class Values:
             result.append(field_model(sort_order=order, **values))
         return result
 
-    def body(self, model, entry):
-        """The StreamField body (raw JSON data) from the entry's ``body`` list."""
-        stream_block = model._meta.get_field("body").stream_block
+    def body(self, model, entry, name="body"):
+        """A StreamField's value (raw JSON data) from the entry's list of that name: the
+        ``body``, or another StreamField such as the overview's ``actions``."""
+        stream_block = model._meta.get_field(name).stream_block
         result = []
-        for number, item in enumerate(entry.get("body") or [], start=1):
-            where = f"body, block {number}"
+        for number, item in enumerate(entry.get(name) or [], start=1):
+            where = f"{name}, block {number}"
             if not isinstance(item, dict) or set(item) != {"type", "value"}:
                 raise entry.error(f"{where}: write each block as `type:` and `value:`.")
             block = stream_block.child_blocks.get(item["type"])
