@@ -239,17 +239,15 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 
 # The page-view counter (the insights app): beacons counted per client and minute, at most.
 INSIGHTS_BEACONS_PER_MINUTE = env.int("INSIGHTS_BEACONS_PER_MINUTE", default=120)
-# New referring hosts one client may add to a day's counts (insights/counting.py).
+# New referring hosts one client may add a day; the report lists a referring host only with
+# at least INSIGHTS_MIN_REFERRER_VIEWS in the weeks shown (no one-off spam or quiet hosts).
 INSIGHTS_NEW_REFERRERS_PER_DAY = env.int("INSIGHTS_NEW_REFERRERS_PER_DAY", default=10)
-# The Page views report lists a referring host only with at least this many views in the
-# weeks shown: one-off spam, and quiet hosts that could point to one visitor, are left out.
 INSIGHTS_MIN_REFERRER_VIEWS = env.int("INSIGHTS_MIN_REFERRER_VIEWS", default=5)
 
 # Interest forms (the getinvolved app).
 # Submissions older than this are deleted by `manage.py purge_old_submissions`.
 SUBMISSION_RETENTION_MONTHS = env.int("SUBMISSION_RETENTION_MONTHS", default=24)
-# Finished background task records (a password reset's holds the address typed) are deleted
-# by the same daily command once this many days old.
+# Finished task records (a password reset's holds the address typed): deleted by it too.
 TASK_RESULT_RETENTION_DAYS = env.int("TASK_RESULT_RETENTION_DAYS", default=1)
 # The rate limit counts two things per form and client address over a sliding window
 # (seconds): accepted submissions (a school or conference behind one address sends many),
