@@ -6,7 +6,9 @@ answered, the privacy notice by its title and date; and the folded text that sea
 Folding: Unicode NFKD with the combining marks dropped, then case-folded, so "École",
 "ECOLE" and "ecole" all read "ecole", and "Siân" reads "sian". Both the stored text
 (InterestSubmission.search_text, filled on every save) and the search term are folded, so
-search ignores accents and case on SQLite and PostgreSQL alike, with no database extension."""
+search ignores accents and case on SQLite and PostgreSQL alike, with no database extension.
+Curly quotes and apostrophes read as straight ones, so "st mary's" finds "St Mary’s"
+(migration 0005 refolded the submissions stored before)."""
 
 import datetime
 import unicodedata
@@ -17,9 +19,15 @@ UK_TIME = ZoneInfo("Europe/London")
 NAME_KEYS = ("your_name", "name", "full_name", "member_name")
 
 
+# Typed on phones and pasted from documents: ’ ‘ ʼ ‛ for ', “ ” „ ‟ for ".
+STRAIGHT_QUOTES = str.maketrans(
+    dict.fromkeys("\u2019\u2018\u02bc\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
+)
+
+
 def fold(text):
-    """``text`` without accents or case: what search compares."""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    """``text`` without accents or case, with straight quotes: what search compares."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold()).translate(STRAIGHT_QUOTES)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

@@ -5,7 +5,6 @@ Plain declarations: submissions.py creates these rows, tasks.py sends the emails
 models.py (the app's model index) imports them so that Django registers them."""
 
 from django.db import models
-from django.utils import timezone
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
 from . import answers
@@ -60,7 +59,8 @@ class InterestSubmission(AbstractFormSubmission):
         indexes = [models.Index(fields=["submit_time"])]
 
     def __str__(self):
-        return f"{self.page.title}, {timezone.localtime(self.submit_time):%d %b %Y %H:%M}"
+        # The same UK time, to the second, as the inspect view's fields and the exports.
+        return f"{self.page.title}, {answers.uk_time_text(self.submit_time)}"
 
     def save(self, *args, **kwargs):
         self.search_text = answers.search_text(self.form_data, self.region)

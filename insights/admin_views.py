@@ -2,7 +2,8 @@
 pages) and "Form responses" for the Membership team (and superusers). Each shows its tables
 as bar charts with the figures beside them, and downloads each table as CSV (?export=slug)."""
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.shortcuts import render
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -37,13 +38,30 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     allowed = staticmethod(lambda user: False)
     intro = ""
     filename = ""
+    # Who may read the report and whom to ask, for those who may not (in place of Wagtail's
+    # "Sorry, you do not have permission to access this area." on the dashboard).
+    refusal_reason = ""
+    whom_to_ask = ""
 
     def dispatch(self, request, *args, **kwargs):
-        # Wagtail answers PermissionDenied in the admin: back to the dashboard, with a
-        # "no permission" message.
         if not self.allowed(request.user):
-            raise PermissionDenied
+            return self.refusal(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def refusal(self, request):
+        """The admin's layout with the reason and whom to ask; 403, nothing shown or sent."""
+        context = {
+            "page_title": f"You cannot open {self.page_title}",
+            "header_title": f"You cannot open {self.page_title}",
+            "header_icon": "lock",
+            "reason": self.refusal_reason,
+            "whom": self.whom_to_ask,
+        }
+        return render(request, "insights/refused.html", context, status=403)
+
+    def get_breadcrumbs_items(self):
+        # As Wagtail's own reports: Home, then this report's name (the visible heading).
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get(self, request, *args, **kwargs):
         self.weeks = reports.weeks_from(request.GET.get("weeks"))
@@ -73,8 +91,16 @@ class PageViewsReport(ReportView):
     filename = "page-views"
     intro = (
         "Counted by the site itself, without cookies: each time a page is opened in a "
-        "browser, whether it came from the site's cache or not. Only the total per page and "
-        "day is kept, and the name of the site a visitor came from."
+        "browser, whether it came from the site's cache or not. Only totals are kept: views "
+        "per page and day, and per referring site and day, stored by that site's host name "
+        "(such as news.example.org). Nothing about the visitor is stored. A referring site "
+        f"is listed only with {settings.INSIGHTS_MIN_REFERRER_VIEWS} or more views in the "
+        "weeks shown."
+    )
+    refusal_reason = "Only people who write or publish pages can see page views."
+    whom_to_ask = (
+        "Ask someone in communications for the figures, or ask an administrator to add you "
+        "to the “Editors” or “Publishers” group under Settings → Groups."
     )
 
     def get_tables(self, weeks):
@@ -86,6 +112,12 @@ class FormResponsesReport(ReportView):
     allowed = staticmethod(may_read_form_responses)
     filename = "form-responses"
     intro = "How many members sent each interest form, counted from the submissions kept."
+    refusal_reason = "Only the Membership team can see how many members sent each form."
+    whom_to_ask = (
+        "Ask someone in the Membership team for the figures. If you should be in that team, "
+        "ask an administrator to add you to the “Membership team” group under Settings → "
+        "Groups."
+    )
 
     def get_tables(self, weeks):
         return reports.submission_tables(weeks)

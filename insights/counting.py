@@ -1,11 +1,16 @@
 """Counting a page view from the beacon (static/insights/beacon.js): the checks a beacon must
 pass, then one more view for the page and day, and for the referring host and day.
 
-A beacon is counted only if it comes from a page of this site (the browser's Sec-Fetch-Site
-or Origin header says so), names a live page by its id, and its client has sent no more than
-INSIGHTS_BEACONS_PER_MINUTE in the current minute. The rate limit keeps, in the shared cache
-and for two minutes, a keyed hash of the client address and a count; nothing about the
-visitor reaches the database."""
+A beacon is counted only if its client has sent no more than INSIGHTS_BEACONS_PER_MINUTE in
+the current minute (checked first, so that nothing, not even a refused page id, escapes it),
+it comes from a page of this site (the browser's Sec-Fetch-Site or Origin header says so),
+and it names a live page by its id. The headers stop browsers on other sites, not a script
+that sets them (curl can): the rate limit, the cap on new referring hosts below and the
+report's threshold (reports.py) bound what such a script can do.
+
+The rate limit keeps, in the shared cache and for two minutes, a keyed hash of the client
+address and a count; the cap on new referring hosts, the same hash and a count for the day.
+Nothing about the visitor reaches the database."""
 
 import hashlib
 import hmac
@@ -26,7 +31,9 @@ from .models import PageViewDay, ReferrerDay
 
 PAGE_ID = re.compile(r"[1-9][0-9]{0,17}")
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-HOST = re.compile(rf"(?=.{{1,253}}$){LABEL}(?:\.{LABEL})*")
+# A site's host name: two labels at least, the last (the top-level domain) not all digits,
+# so no IP address ("10.0.0.5") and no "localhost".
+HOST = re.compile(rf"(?=.{{1,253}}$)(?:{LABEL}\.)+(?![0-9]+$){LABEL}")
 # A beacon is a page id and a host name: anything longer is not one.
 MAX_BODY_BYTES = 1024
 
@@ -59,24 +66,47 @@ def referrer_host(value, own_host):
     return host
 
 
-def over_the_limit(request):
-    """Count this beacon against its client's allowance for the minute; True once it is
-    spent. If the shared cache cannot be reached, beacons are counted (fail open)."""
+def client_code(request):
+    """A keyed hash of the client's address (never the address itself)."""
     address = import_string(settings.AXES_CLIENT_IP_CALLABLE)(request)  # the site's one rule
     client = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    key = f"insights:beacons:{client.hexdigest()[:24]}:{int(clock() // 60)}"
+    return client.hexdigest()[:24]
+
+
+def _spend(key, seconds, allowance):
+    """One more use of the allowance counted under ``key``; True once it is spent. If the
+    shared cache cannot be reached, it is not (fail open: a count, not a door)."""
     cache = get_shared_cache()
     try:
-        count = 1 if cache.add(key, 1, 120) else cache.incr(key)
+        count = 1 if cache.add(key, 1, seconds) else cache.incr(key)
     except ValueError:  # gone between add and incr, or the cache is down
         return False
-    return count > settings.INSIGHTS_BEACONS_PER_MINUTE
+    return count > allowance
 
 
-def add_one(model, **lookup):
-    """One more view on the row ``lookup`` names, creating it if need be; safe when two
-    beacons for the same row arrive at once."""
+def over_the_limit(request):
+    """Count this beacon against its client's allowance for the minute; True once spent."""
+    key = f"insights:beacons:{client_code(request)}:{int(clock() // 60)}"
+    return _spend(key, 120, settings.INSIGHTS_BEACONS_PER_MINUTE)
+
+
+def may_add_host(request):
+    """Whether this client may add one more referring host to today's counts.
+
+    Each beacon may name any host, so one script could fill the table (and the report) with
+    made-up sites. Capping the new hosts per client and day bounds that with one small count
+    per client, where shortening hosts to their last labels would still let it name a new
+    domain with every beacon. Views from hosts already counted today are always added."""
+    key = f"insights:new-hosts:{client_code(request)}:{timezone.localdate().isoformat()}"
+    return not _spend(key, 24 * 60 * 60, settings.INSIGHTS_NEW_REFERRERS_PER_DAY)
+
+
+def add_one(model, may_create=lambda: True, **lookup):
+    """One more view on the row ``lookup`` names, creating it if need be (and
+    ``may_create()`` allows); safe when two beacons for the same row arrive at once."""
     if model.objects.filter(**lookup).update(views=F("views") + 1):
+        return
+    if not may_create():
         return
     try:
         with transaction.atomic():
@@ -85,8 +115,8 @@ def add_one(model, **lookup):
         model.objects.filter(**lookup).update(views=F("views") + 1)
 
 
-def count_view(page_id, host):
+def count_view(request, page_id, host):
     day = timezone.localdate()
     add_one(PageViewDay, page_id=page_id, day=day)
     if host:
-        add_one(ReferrerDay, host=host, day=day)
+        add_one(ReferrerDay, lambda: may_add_host(request), host=host, day=day)

@@ -13,7 +13,8 @@ def counter_statement():
             "To learn which pages are read, this website counts how many times each page is "
             "opened, per day. When a page opens, your browser tells this website (and no "
             "one else) which page it is and, if you followed a link from another website, "
-            "that website’s name, without the rest of its address.",
+            "that website’s host name (such as news.example.org), without the rest of its "
+            "address.",
             "The website keeps only the totals: the number of views of each page on each "
             "day, and of visits from each other website on each day. It sets no cookie for "
             "this and stores nothing about you: not your internet address, your browser or "
@@ -22,7 +23,9 @@ def counter_statement():
             f"sent from each internet connection over a minute (at most "
             f"{settings.INSIGHTS_BEACONS_PER_MINUTE} are counted), under a scrambled code "
             "made from the address, never the address itself, and deletes that count "
-            "automatically within two minutes.",
+            "automatically within two minutes. Under the same code it counts, for a day, how "
+            "many other websites not yet counted that day the connection named (at most "
+            f"{settings.INSIGHTS_NEW_REFERRERS_PER_DAY} are added).",
             "Only the website’s staff see the totals, in its administration area. No other "
             "company takes part in counting.",
         ],

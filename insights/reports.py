@@ -9,6 +9,7 @@
 import datetime
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -61,8 +62,10 @@ def page_view_tables(weeks):
         ReferrerDay.objects.filter(day__gte=starting[0])
         .values_list("host")
         .annotate(total=Sum("views"))
+        .filter(total__gte=settings.INSIGHTS_MIN_REFERRER_VIEWS)
         .order_by("-total", "host")[:TOP_REFERRERS]
     )
+    least = settings.INSIGHTS_MIN_REFERRER_VIEWS
     return [
         Table("weeks", "Page views per week", "Week beginning", "Views", per_week(daily, starting)),
         Table("pages", f"Most viewed pages (top {TOP_PAGES})", "Page", "Views", list(pages)),
@@ -72,7 +75,7 @@ def page_view_tables(weeks):
             "Site",
             "Views",
             list(referrers),
-            empty_text="No visits from other sites counted in these weeks.",
+            empty_text=f"No other site sent {least} or more visits in these weeks.",
         ),
     ]
 

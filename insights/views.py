@@ -23,13 +23,14 @@ def page_view(request):
         length = counting.MAX_BODY_BYTES + 1
     if length > counting.MAX_BODY_BYTES:
         return HttpResponse(status=413)
+    # The allowance first: every beacon spends it, whatever it names.
+    if counting.over_the_limit(request):
+        return HttpResponse(status=429)
     if not counting.from_this_site(request):
         return HttpResponse(status=403)
     page_id = counting.live_page_id(request.POST.get("page"))
     if page_id is None:
         return HttpResponse(status=400)
-    if counting.over_the_limit(request):
-        return HttpResponse(status=429)
     host = counting.referrer_host(request.POST.get("ref"), request.get_host())
-    counting.count_view(page_id, host)
+    counting.count_view(request, page_id, host)
     return HttpResponse(status=204)

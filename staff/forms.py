@@ -1,4 +1,12 @@
+import re
+
 from django import forms
+
+# Only ASCII digits: str.isdigit() also accepts "¹²³⁴⁵⁶" and other scripts' digits, which
+# int() then refuses (or reads as another number).
+SIX_DIGITS = re.compile(r"[0-9]{6}")
+# Recovery codes are base32 ("abcd-efgh"): letters and digits, as ASCII.
+RECOVERY_CODE = re.compile(r"[a-z0-9]{8}")
 
 
 class CodeForm(forms.Form):
@@ -14,7 +22,7 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         code = "".join(self.cleaned_data["code"].split())  # "123 456" as some apps show it
-        if not (code.isdigit() and len(code) == 6):
+        if not SIX_DIGITS.fullmatch(code):
             raise forms.ValidationError("Enter the six digits your authenticator app shows.")
         return code
 
@@ -27,3 +35,12 @@ class RecoveryCodeForm(forms.Form):
         error_messages={"required": "Enter one of your recovery codes."},
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+
+    def clean_recovery_code(self):
+        # As typed: "ABCD-EFGH", "abcd efgh"; stored as "abcdefgh".
+        code = "".join(self.cleaned_data["recovery_code"].lower().replace("-", " ").split())
+        if not RECOVERY_CODE.fullmatch(code):
+            raise forms.ValidationError(
+                "Enter one of your recovery codes: eight letters and digits, like abcd-efgh."
+            )
+        return code

@@ -8,6 +8,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 DEVICE_NAME = "Recovery codes"
 HOW_MANY = 10
 SESSION_KEY = "staff_new_recovery_codes"
+REPLACED_KEY = "staff_recovery_codes_replaced"
 
 
 def make_new_codes(request):
@@ -15,10 +16,17 @@ def make_new_codes(request):
     user = request.user
     codes = [StaticToken.random_token() for _ in range(HOW_MANY)]
     with transaction.atomic():
-        StaticDevice.objects.filter(user=user).delete()
+        replaced, _ = StaticDevice.objects.filter(user=user).delete()
         device = StaticDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=True)
         StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
     request.session[SESSION_KEY] = codes
+    request.session[REPLACED_KEY] = bool(replaced)
+
+
+def replaced_old_codes(request):
+    """Whether the codes just made replaced older ones (so that only then the page says the
+    old ones no longer work)."""
+    return bool(request.session.pop(REPLACED_KEY, False))
 
 
 def take_new_codes(request):
@@ -33,8 +41,3 @@ def unused_count(user):
 
 def device_for(user):
     return StaticDevice.objects.devices_for_user(user, confirmed=True).first()
-
-
-def normalise(text):
-    """A code as typed ("ABCD-EFGH", "abcd efgh") as stored ("abcdefgh")."""
-    return "".join(character for character in text.lower() if character.isalnum())

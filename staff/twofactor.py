@@ -15,11 +15,15 @@ can never become the account's authenticator."""
 import time
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django_otp import devices_for_user
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
+
+from .forms import SIX_DIGITS
 
 AUTHENTICATOR_NAME = "Authenticator app"
 SET_UP_SESSION_KEY = "staff_two_factor_set_up"
@@ -83,7 +87,7 @@ def confirm_set_up(request, device, code):
     is right for it and its secret is still this session's; True if so. Verified here, not
     with device.verify_token(), which would save the unconfirmed device on a wrong code."""
     key, _ = _unexpired_secret(request)
-    if key is None or key != device.key:
+    if key is None or key != device.key or not SIX_DIGITS.fullmatch(code):
         return False
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     if not totp.verify(int(code), device.tolerance):
@@ -103,6 +107,18 @@ def remove_all_devices(user):
     for device in devices:
         device.delete()
     return len(devices)
+
+
+def end_sessions(user):
+    """Sign ``user`` out everywhere: delete each stored session signed in as them (sessions
+    are kept in the database). Returns how many. Done with a reset, so that a session that
+    has the password but not the lost phone cannot set up its own authenticator."""
+    ended = 0
+    for session in Session.objects.iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
 
 
 def next_step(user):

@@ -72,7 +72,7 @@ def verify(request):
         else:
             form.add_error("code", WRONG_CODE)
     if recovery_form.is_valid():
-        code = recovery.normalise(recovery_form.cleaned_data["recovery_code"])
+        code = recovery_form.cleaned_data["recovery_code"]  # as stored: "abcdefgh"
         allowed, _ = spare.verify_is_allowed() if spare else (True, None)
         if not allowed:
             recovery_form.add_error("recovery_code", WAIT_RECOVERY)
@@ -82,8 +82,9 @@ def verify(request):
                 request,
                 f"You signed in with a recovery code, which now no longer works. "
                 f"{recovery.unused_count(request.user)} unused codes are left: make new ones "
-                "from Two-factor authentication in your account menu, and if your phone is "
-                "lost, ask a site administrator to reset your authenticator.",
+                "from Account → More actions → Two-factor authentication (the menu under your "
+                "name), and if your phone is lost, ask a site administrator to reset your "
+                "authenticator.",
             )
             return redirect(next_url(request))
         else:
@@ -171,6 +172,7 @@ def recovery_codes(request):
         "staff/recovery_codes.html",
         {
             "codes": recovery.take_new_codes(request),
+            "replaced": recovery.replaced_old_codes(request),
             "left": recovery.unused_count(request.user),
             "next": next_url(request),
         },

@@ -132,6 +132,7 @@ def admin_screen_texts(client):
             args=[ReusableCallToAction.objects.first().pk],
         ),
         "/admin/images/",
+        "/admin/account/",  # where two-factor sign-in is set up (under More actions)
     ]
     texts = []
     for url in urls:
@@ -153,3 +154,18 @@ def test_the_guides_bold_words_are_the_admins(editor_client):
         name for name in named - set(NOT_ON_THOSE_SCREENS) if name.lower() not in admin
     )
     assert not unknown, f"The guide names what the admin does not show: {unknown}"
+
+
+def test_the_guide_finds_two_factor_sign_in_where_the_admin_shows_it(editor_client):
+    # The menu under your name holds only Account and Log out; two-factor sign-in is on the
+    # Account page, under More actions.
+    guide = re.sub(r"\s+", " ", GUIDE.read_text("utf-8"))
+    for mention in re.finditer(r"menu under your name(.{0,80})", guide):
+        first = re.search(r"\*\*([^*]+)\*\*", mention.group(1))
+        assert first and first.group(1) in {"Account", "Log out"}, mention.group(0)
+    assert "**Account** → **More actions** → **Two-factor authentication**" in guide
+    page = soup(editor_client.get("/admin/account/"))
+    actions = page.find(id="tab-actions")
+    assert page.find(id="tab-label-actions").get_text(strip=True).startswith("More actions")
+    link = actions.find("a", href=reverse("staff_two_factor_set_up"))
+    assert "Two-factor authentication" in link.get_text()

@@ -264,6 +264,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "png"}
 
 # The page-view counter (the insights app): beacons counted per client and minute, at most.
 INSIGHTS_BEACONS_PER_MINUTE = env.int("INSIGHTS_BEACONS_PER_MINUTE", default=120)
+# New referring hosts one client may add a day; the report lists a referring host only with
+# at least INSIGHTS_MIN_REFERRER_VIEWS in the weeks shown (no one-off spam or quiet hosts).
+INSIGHTS_NEW_REFERRERS_PER_DAY = env.int("INSIGHTS_NEW_REFERRERS_PER_DAY", default=10)
+INSIGHTS_MIN_REFERRER_VIEWS = env.int("INSIGHTS_MIN_REFERRER_VIEWS", default=5)
 
 # Interest forms: retention, rate limits, confirmation emails, delivery retries.
 from .interest_forms import *  # noqa: E402, F403

@@ -8,6 +8,8 @@ env = environ.Env()
 
 # Submissions older than this are deleted by `manage.py purge_old_submissions`.
 SUBMISSION_RETENTION_MONTHS = env.int("SUBMISSION_RETENTION_MONTHS", default=24)
+# Finished task records (a password reset's holds the address typed): deleted by it too.
+TASK_RESULT_RETENTION_DAYS = env.int("TASK_RESULT_RETENTION_DAYS", default=1)
 # The rate limit counts two things per form and client address over a sliding window
 # (seconds): accepted submissions (a school or conference behind one address sends many),
 # and bot signals (honeypot filled, form token missing or forged, sent too fast). Past either

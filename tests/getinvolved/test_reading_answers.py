@@ -151,3 +151,34 @@ def test_a_forms_listing_leaves_questions_added_since_blank(client, forms, membe
     assert cells["Your name"] == "Siân Évans"
     assert cells["Phase of your school"] == ""
     assert not re.search(r"<td>\s*None\s*</td>", listing.content.decode())
+
+
+def test_search_reads_curly_apostrophes_and_quotes_as_straight(client, forms, membership_user):
+    submit(
+        client,
+        forms["register"],
+        register_answers(
+            your_name="Róisín O’Neill",
+            email_address="r@example.org",
+            school_or_workplace="St Mary’s “Heart” School",
+        ),
+    )
+    client.force_login(membership_user)
+    for term in ("st mary's", "St Mary’s", "ST MARY‘S", "o'neill", "O’Neill", '"heart"'):
+        assert found(client, term) == ["Róisín O’Neill"], term
+    # Submissions stored before are folded again by the migration.
+    InterestSubmission.objects.update(search_text="st mary’s")  # as folded before
+    assert found(client, "st mary's") == []
+    migration = importlib.import_module("getinvolved.migrations.0006_refold_search_text_quotes")
+    migration.refill_search_text(django_apps, None)
+    assert found(client, "st mary's") == ["Róisín O’Neill"]
+
+
+def test_the_inspect_title_shows_the_time_as_its_fields_do(client, accented, membership_user):
+    client.force_login(membership_user)
+    submission = accented[0]
+    when = submission.submit_time.astimezone(ZoneInfo("Europe/London"))
+    html = client.get(f"{LISTING}inspect/{submission.pk}/").content.decode()
+    shown = f"{when:%Y-%m-%d %H:%M:%S}"
+    assert html.count(shown) >= 2  # the title and the submission date field
+    assert f"{when:%d %b %Y %H:%M}" not in html

@@ -3,6 +3,7 @@ request, unthrottled, and answered measurably faster for an address with no acco
 the request only queues a task (the worker finds the account and sends), every address gets
 the same answer, and requests are limited per address and per client."""
 
+import io
 import re
 
 import pytest
@@ -95,3 +96,22 @@ def test_repeated_requests_from_one_client_are_refused(sam):
     assert ask("sam@example.org", address="198.51.100.7").status_code == 302  # another client
     run_due_tasks()
     assert len(mail.outbox) == 1
+
+
+def test_the_daily_retention_run_deletes_finished_reset_tasks_and_the_addresses_in_them(sam):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    ask("sam@example.org")
+    ask("typo@example.org", address="192.0.2.12")
+    run_due_tasks()
+    assert "typo@example.org" in str(list(reset_tasks().values_list("args_kwargs", flat=True)))
+    call_command("purge_old_submissions", stdout=io.StringIO())
+    assert reset_tasks().count() == 2  # finished today: kept for TASK_RESULT_RETENTION_DAYS
+    reset_tasks().update(finished_at=timezone.now() - timedelta(days=2))
+    ask("later@example.org", address="192.0.2.13")  # queued, not yet run: kept
+    call_command("purge_old_submissions", stdout=io.StringIO())
+    left = list(reset_tasks().values_list("args_kwargs", flat=True))
+    assert len(left) == 1 and "later@example.org" in str(left)

@@ -1,8 +1,11 @@
 import logging
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db import DatabaseBackend
 from wagtail.log_actions import LogContext
 
 from getinvolved.models import InterestSubmission
@@ -29,7 +32,8 @@ def retention_cutoff(now=None):
 class Command(BaseCommand):
     help = (
         "Delete interest form submissions older than SUBMISSION_RETENTION_MONTHS months "
-        "(with their email delivery records). Run daily from cron."
+        "(with their email delivery records), and finished background task records older "
+        "than TASK_RESULT_RETENTION_DAYS days. Run daily from cron."
     )
 
     def handle(self, *args, **options):
@@ -44,3 +48,14 @@ class Command(BaseCommand):
         )
         logger.info(message)
         self.stdout.write(message)
+        # Finished task records keep their arguments: a password reset's holds the address
+        # typed (staff/tasks.py). django-tasks-db's own command deletes them, every queue
+        # (tests and development may run tasks at once, keeping no records).
+        if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+            call_command(
+                "prune_db_task_results",
+                queue_name="*",
+                min_age_days=settings.TASK_RESULT_RETENTION_DAYS,
+                verbosity=options.get("verbosity", 1),
+                stdout=self.stdout,
+            )

@@ -7,7 +7,8 @@ from staff import twofactor
 class Command(BaseCommand):
     help = (
         "Remove a member of staff's authenticator app and recovery codes (for a lost or "
-        "replaced phone), confirmed or not. They set up a new one at their next sign-in."
+        "replaced phone), confirmed or not, and end their sessions. They set up a new one "
+        "at their next sign-in."
     )
 
     def add_arguments(self, parser):
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user called {username!r}.")
         removed = twofactor.remove_all_devices(user)
+        ended = twofactor.end_sessions(user)
         self.stdout.write(
-            f"Removed {removed} authenticator(s) and recovery code set(s) for {username}."
+            f"Removed {removed} authenticator(s) and recovery code set(s) for {username}, "
+            f"and signed out of {ended} session(s)."
         )
