@@ -15,9 +15,14 @@ class StaffConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
         from wagtail.permissions import register_permission_policy
+        from wagtail.signals import page_published, published
 
         from . import lockout  # noqa: F401 - connects its signal receiver
         from .collections import DeleteNeedsPermissionPolicy
+        from .live_media import index_what_goes_live
+
+        for signal in (page_published, published):
+            signal.connect(index_what_goes_live, dispatch_uid="staff.index_what_goes_live")
 
         for model, auth_model in (
             (get_image_model(), "wagtailimages.Image"),

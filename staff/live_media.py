@@ -23,6 +23,15 @@ REFUSED = (
 )
 
 
+def index_what_goes_live(sender, instance, **kwargs):
+    """Receiver of page_published and published: record what the published item uses in
+    Wagtail's reference index now. Wagtail updates the index in a background task, so until
+    the worker has run (or while it is down) a newly published page's images would look
+    unused and their files editable by anyone."""
+    if ReferenceIndex.is_indexed(type(instance)):
+        ReferenceIndex.create_or_update_for_object(instance)
+
+
 def live_pages_using(obj):
     """The live pages whose published content uses ``obj`` (by Wagtail's reference index)."""
     page_type = ContentType.objects.get_for_model(Page)

@@ -81,6 +81,27 @@ def test_an_editor_cannot_replace_an_image_a_live_page_shows(client, django_user
     assert live_hero.description == "Pupils in the garden"
 
 
+def test_the_guard_holds_before_the_worker_has_indexed_the_page(
+    client, django_user_model, live_hero, settings
+):
+    """Wagtail indexes what a page uses in a background task: with the tasks waiting for a
+    worker (the database backend, no worker running), a page just published still guards
+    the images it shows."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    data, name = png((0, 0, 0), "banner.png")
+    image = get_image_model().objects.create(
+        title="Banner", description="A black band", file=ImageFile(BytesIO(data), name=name)
+    )
+    case_study = CaseStudyPage.objects.live().order_by("path").last()
+    case_study.hero_image = image
+    case_study.save_revision().publish()
+    login(client, django_user_model, "ed", roles.EDITORS)
+    before = image.file.name
+    replace(client, image)
+    image.refresh_from_db()
+    assert image.file.name == before and image.description == "A black band"
+
+
 def test_a_publisher_can_replace_it(client, django_user_model, live_hero):
     login(client, django_user_model, "pub", roles.PUBLISHERS)
     before = live_hero.file.name
