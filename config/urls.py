@@ -11,6 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 # Resolved per request: in production the static file's name carries a hash from the manifest.
 lazy_static = lazy(static, str)
 
+# A database outage gets the designed 503 page even when raised outside a view.
+handler500 = "core.outage.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

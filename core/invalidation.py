@@ -14,6 +14,7 @@ background task, as Wagtail also does for the published page itself.
 
 import logging
 
+from django.apps import apps
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_pages_from_cache
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -47,7 +48,9 @@ def shows_on_pages(model):
 
 def content_changed(sender, **kwargs):
     """Receiver of post_save, post_delete and Wagtail's page signals, for every model."""
-    if isinstance(sender, type) and shows_on_pages(sender):
+    # Migrations' historical models are left out: a migration that saves a Site would purge
+    # the CDN with queries on a schema that is not yet current.
+    if isinstance(sender, type) and sender._meta.apps is apps and shows_on_pages(sender):
         expire_cached_pages()
 
 

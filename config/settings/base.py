@@ -59,12 +59,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /health/ for the edge cache's health check: answered before anything else (no host
+    # check, Redis or database).
+    "core.outage.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so that cached pages carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page is answered without touching them.
     "core.caching.PageCacheMiddleware",
+    # The database unreachable: a stale cached copy, or a 503 "try again" page (core/outage.py).
+    "core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -110,6 +115,9 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+# A kept connection is checked before each request uses it: after the database restarts,
+# the next request reconnects (core/outage.py).
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Many members submitting at once must queue for SQLite's single writer rather than fail
     # with "database is locked": take the write lock when each transaction starts, wait for

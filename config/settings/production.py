@@ -40,6 +40,10 @@ ALLOWED_HOSTS = env.list(required("DJANGO_ALLOWED_HOSTS"), cast=str.strip)
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 DATABASES = {"default": env.db(required("DATABASE_URL"))}
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer costs a request 5 seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 WAGTAILADMIN_BASE_URL = env.str(required("WAGTAILADMIN_BASE_URL"))
 
 # Redis holds what every web process shares: the page cache and the forms' rate limit. The
