@@ -119,7 +119,9 @@ class Varnish:
         """varnishstat's counters, by name (MAIN.cache_hit, ...)."""
         data = json.loads(self.tool("varnishstat", "-1", "-j"))
         data = data.get("counters", data)
-        return {name: c["value"] for name, c in data.items() if isinstance(c, dict) and "value" in c}
+        return {
+            name: c["value"] for name, c in data.items() if isinstance(c, dict) and "value" in c
+        }
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -134,13 +136,19 @@ class Varnish:
 class EdgeStack(LocalStack):
     """Varnish, ``nodes`` gunicorn nodes (``workers`` each), Redis and the task worker."""
 
-    def __init__(self, nodes=2, workers=1, database_url=None, task_worker=True, output=None):
+    def __init__(
+        self, nodes=2, workers=1, database_url=None, task_worker=True, output=None, env=None
+    ):
         super().__init__(
-            free_port(), web_workers=workers, task_worker=task_worker, access_log=False,
+            free_port(),
+            web_workers=workers,
+            task_worker=task_worker,
+            access_log=False,
             output=output,
         )
         self.node_ports = [free_port() for _ in range(nodes)]
         self.database_url = database_url
+        self.extra_env = env or {}
         self.varnish = Varnish(self.node_ports, output=output)
         self.port = self.varnish.port
         self.nodes = {}
@@ -151,10 +159,11 @@ class EdgeStack(LocalStack):
             env["DATABASE_URL"] = self.database_url
         env["CDN_PURGE_URL"] = self.varnish.url
         env["DJANGO_TRUSTED_PROXY_COUNT"] = "1"  # Varnish adds the client to X-Forwarded-For
-        return env
+        return {**env, **self.extra_env}
 
     def start(self):
-        self.env = self.environment(self.start_redis())
+        self.redis_url = self.start_redis()
+        self.env = self.environment(self.redis_url)
         self.manage(self.env, "migrate", "--noinput")
         self.manage(self.env, "collectstatic", "--noinput", "--verbosity", "0")
         self.manage(self.env, "setup_site")
@@ -175,6 +184,22 @@ class EdgeStack(LocalStack):
         command += ["--graceful-timeout", "5", "--no-control-socket"]
         self.nodes[name] = self.spawn(command, f"gunicorn {name}", self.env)
         wait_for_port(port, self.nodes[name], f"gunicorn {name}")
+
+    def shell(self, code):
+        """Run ``code`` in ``manage.py shell`` under the nodes' environment; its output."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", code],
+            cwd=self.base_dir,
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode:
+            raise StackError(f"manage.py shell failed: {result.stderr[-2000:]}")
+        return result.stdout
+
+    def node_url(self, name):
+        return f"http://127.0.0.1:{self.node_ports[int(name.removeprefix('node')) - 1]}"
 
     def stop_node(self, name):
         process = self.nodes[name]

@@ -49,7 +49,8 @@ class PostgresCluster:
     def create(self):
         self.run("initdb", "-D", str(self.data), "-U", "postgres", "-E", "UTF8", "--no-locale")
         self.start()
-        self.run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", self.database)
+        address = ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+        self.run("createdb", *address, self.database)
         return self
 
     def start(self):
@@ -58,7 +59,7 @@ class PostgresCluster:
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         log = str(self.directory / "server.log")
-        self.run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-t", "60", "-o", options, "start")
+        self.run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-t60", "-o", options, "start")
 
     def stop(self):
         """A clean, fast shutdown: connections are cut at once, nothing committed is lost."""

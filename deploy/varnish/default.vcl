@@ -38,6 +38,8 @@ sub vcl_recv {
     # again. Otherwise (no healthy node, or the app failed: see vcl_synth) any stale copy.
     if (std.healthy(req.backend_hint) && !req.http.X-Edge-Stale) {
         set req.grace = 10s;
+    } else {
+        set req.grace = 24h;  # (kept across a restart unless set again)
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);

@@ -33,7 +33,9 @@ def fetch(base, path, method="GET", data=None, cookies=None, headers=None, timeo
     with response:
         content = response.read().decode("utf-8", "replace")
         return SimpleNamespace(
-            status=response.status, headers=response.headers, text=content,
+            status=response.status,
+            headers=response.headers,
+            text=content,
             cookies=set_cookies(response.headers),
         )
 
