@@ -23,7 +23,7 @@ BACKENDS_VCL = """
 probe app_health {{
     .request = "GET /health/ HTTP/1.1" "Host: localhost" "Connection: close";
     .interval = 1s;
-    .timeout = 1s;
+    .timeout = 2s;
     .window = 3;
     .threshold = 2;
     .initial = 2;
@@ -181,7 +181,8 @@ class EdgeStack(LocalStack):
     def start_node(self, name, port):
         command = [sys.executable, "-m", "gunicorn", "config.wsgi"]
         command += ["--workers", str(self.web_workers), "--bind", f"127.0.0.1:{port}"]
-        command += ["--graceful-timeout", "5", "--no-control-socket"]
+        # Threads: a health check is answered at once even while every worker renders.
+        command += ["--threads", "4", "--graceful-timeout", "5", "--no-control-socket"]
         self.nodes[name] = self.spawn(command, f"gunicorn {name}", self.env)
         wait_for_port(port, self.nodes[name], f"gunicorn {name}")
 

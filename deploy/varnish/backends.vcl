@@ -4,13 +4,14 @@
 probe app_health {
     # The app's health endpoint answers without the database or a page render
     # (core/outage.py). A node is marked down after 2 of its last 3 checks fail: within
-    # about 3 seconds of stopping.
+    # about 3 seconds of stopping. Run gunicorn with threads (--threads 4) so that a check
+    # is answered at once even while every worker is rendering a page.
     .request =
         "GET /health/ HTTP/1.1"
         "Host: localhost"
         "Connection: close";
     .interval = 1s;
-    .timeout = 1s;
+    .timeout = 2s;
     .window = 3;
     .threshold = 2;
     .initial = 2;
