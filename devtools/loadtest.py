@@ -95,6 +95,8 @@ def main():
         publisher.join(timeout=120)
         end_memory = memory(stack, postgres)
         counters_after = stack.varnish.counters()
+        for reason, count in stack.varnish.fetch_errors().items():
+            print(f"Edge fetch error: {reason} x{count}")
     if locust.returncode not in (0, 1):
         print(locust.stderr[-3000:])
         sys.exit(locust.returncode)

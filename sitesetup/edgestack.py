@@ -17,14 +17,14 @@ from .localstack import LocalStack, StackError, free_port, wait_for_port
 
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 VCL_DIR = Path(settings.BASE_DIR) / "deploy" / "varnish"
-# As deploy/varnish/backends.vcl, for nodes on the given ports (tests: a node marked down
-# within about 3 seconds of stopping; 2 of the last 3 checks, one a second).
+# As deploy/varnish/backends.vcl, for nodes on the given ports: a check a second, a node is
+# healthy while 2 of its last 5 pass (a stopped node is out after about 4 seconds).
 BACKENDS_VCL = """
 probe app_health {{
     .request = "GET /health/ HTTP/1.1" "Host: localhost" "Connection: close";
     .interval = 1s;
-    .timeout = 2s;
-    .window = 3;
+    .timeout = 5s;
+    .window = 5;
     .threshold = 2;
     .initial = 2;
 }}
@@ -115,6 +115,15 @@ class Varnish:
                 raise StackError(f"{node} was not marked {'up' if healthy else 'down'}")
             time.sleep(0.2)
 
+    def fetch_errors(self):
+        """Why fetches from the nodes failed, from Varnish's in-memory log: {reason: count}."""
+        found = {}
+        log = self.tool("varnishlog", "-d", "-g", "raw", "-i", "FetchError")
+        for line in log.splitlines():
+            reason = line.split("FetchError", 1)[-1].strip()
+            found[reason] = found.get(reason, 0) + 1
+        return found
+
     def counters(self):
         """varnishstat's counters, by name (MAIN.cache_hit, ...)."""
         data = json.loads(self.tool("varnishstat", "-1", "-j"))
@@ -182,7 +191,10 @@ class EdgeStack(LocalStack):
         command = [sys.executable, "-m", "gunicorn", "config.wsgi"]
         command += ["--workers", str(self.web_workers), "--bind", f"127.0.0.1:{port}"]
         # Threads: a health check is answered at once even while every worker renders.
-        command += ["--threads", "4", "--graceful-timeout", "5", "--no-control-socket"]
+        # Keep-alive longer than Varnish keeps an idle backend connection (60 s): otherwise
+        # Varnish reuses connections gunicorn has just closed, and requests fail.
+        command += ["--threads", "4", "--keep-alive", "75"]
+        command += ["--graceful-timeout", "5", "--no-control-socket"]
         self.nodes[name] = self.spawn(command, f"gunicorn {name}", self.env)
         wait_for_port(port, self.nodes[name], f"gunicorn {name}")
 

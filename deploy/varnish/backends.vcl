@@ -3,16 +3,18 @@
 
 probe app_health {
     # The app's health endpoint answers without the database or a page render
-    # (core/outage.py). A node is marked down after 2 of its last 3 checks fail: within
-    # about 3 seconds of stopping. Run gunicorn with threads (--threads 4) so that a check
-    # is answered at once even while every worker is rendering a page.
+    # (core/outage.py). A node is healthy while 2 of its last 5 checks pass: a busy node
+    # (a check may wait behind requests, hence the 5 s timeout) stays in, and a stopped one
+    # is taken out after 4 failed checks, about 4 seconds. Run gunicorn with threads (--threads 4) so that a check
+    # is answered at once even while every worker is rendering a page, and --keep-alive 75
+    # (longer than Varnish keeps an idle connection, 60 s, so it never reuses a closed one).
     .request =
         "GET /health/ HTTP/1.1"
         "Host: localhost"
         "Connection: close";
     .interval = 1s;
-    .timeout = 2s;
-    .window = 3;
+    .timeout = 5s;
+    .window = 5;
     .threshold = 2;
     .initial = 2;
 }
