@@ -3,6 +3,8 @@
 #   make run    set up .venv, migrate, load the starter site, serve on 127.0.0.1:$PORT (8000)
 #   make serve  the same site under the production settings: gunicorn, task worker, Redis
 #   make bench  render times and queries per page type; req/s through the production stack
+#   make loadtest  the whole chain (Varnish, 2 gunicorn nodes, PostgreSQL, Redis, worker) under
+#               locust for LOADTEST_SECONDS (300); devtools/loadtest.py
 #   make test   lint, format check, Django checks, migrations check, the whole pytest suite
 #               (it changes no tracked file: the guide's screenshots go to a temporary folder)
 #   make guide-images  retake the editor's guide screenshots into docs/images/ (commit them)
@@ -26,7 +28,7 @@ TEST_SETTINGS := config.settings.test
 GUIDE_TESTS := 'from tests.browser.guide import SCREENSHOTS; print(*sorted(set(SCREENSHOTS.values())))'
 READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
 
-.PHONY: run serve test guide-images bench clean install backup restore audit
+.PHONY: run serve test guide-images bench clean install backup restore audit loadtest
 
 install: $(STAMP)
 
@@ -78,17 +80,32 @@ guide-images: $(STAMP)
 	$(BIN)/python -m pytest $$($(BIN)/python -c $(GUIDE_TESTS))
 
 # Render time and queries of each page type, uncached and cached, as a ratio to the 404 page
-# measured in the same run; then req/s through the production stack (as `make serve`) with
-# wrk, 10 s per URL on loopback, as a ratio to the stylesheet. Uses the development database
-# with the starter content. Needs wrk and redis-server (Debian packages).
+# measured in the same run; then req/s with wrk, 10 s per URL on loopback, through Varnish
+# (a cached page against a static file) and straight to gunicorn (a cached page against the
+# stylesheet; the form page and an uncached page against the 404 page). Uses the development
+# database with the starter content. Needs wrk, redis-server and varnish (Debian packages).
 bench: $(STAMP)
-	@command -v wrk >/dev/null && command -v redis-server >/dev/null || { \
-		echo "make bench needs wrk and redis-server: sudo apt-get install wrk redis-server" >&2; \
+	@command -v wrk >/dev/null && command -v redis-server >/dev/null \
+		&& { [ -x /usr/sbin/varnishd ] || command -v varnishd >/dev/null; } || { \
+		echo "make bench needs wrk, redis-server and varnish: sudo apt-get install wrk redis-server varnish" >&2; \
 		exit 1; }
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_starter_content
 	$(BIN)/python manage.py benchmark_pages
 	$(BIN)/python manage.py benchmark_http
+
+# Locust (the `load` extra of pyproject.toml) drives readers, members who send forms and an
+# editor publishing every minute through Varnish; bounded by LOADTEST_SECONDS, loopback only.
+# Needs varnish, redis-server and postgresql (Debian packages). See devtools/loadtest.py.
+LOAD_STAMP := $(VENV)/.installed-load
+READ_LOAD_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["optional-dependencies"]["load"]))'
+$(LOAD_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -c $(READ_LOAD_REQUIREMENTS) > $(VENV)/requirements-load.txt
+	$(BIN)/python -m pip install -r $(VENV)/requirements-load.txt
+	touch $@
+
+loadtest: $(STAMP) $(LOAD_STAMP)
+	$(BIN)/python devtools/loadtest.py
 
 # The whole site (database and uploaded files) to one archive, and back into an empty
 # installation (README "Backup and restore"). Uses the current environment's settings.

@@ -16,6 +16,9 @@ from staff.passwords import QueuedPasswordResetView
 # Resolved per request: in production the static file's name carries a hash from the manifest.
 lazy_static = lazy(static, str)
 
+# A database outage gets the designed 503 page even when raised outside a view.
+handler500 = "core.outage.server_error"
+
 urlpatterns = [
     # Before Wagtail's own view at this address: the email is queued, and requests throttled.
     path(

@@ -182,8 +182,9 @@ class PageCacheMiddleware:
     @classmethod
     def notice(cls, generation):
         if generation is not None and generation != cls.seen_generation:
-            if cls.seen_generation is not None:
-                Site.clear_site_root_paths_cache()
+            # The first one too: this process may have read the paths before it (with Redis
+            # down), and another process may have changed a site meanwhile.
+            Site.clear_site_root_paths_cache()
             cls.seen_generation = generation
         return generation
 

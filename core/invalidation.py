@@ -21,6 +21,7 @@ those show on every page.
 
 import logging
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_pages_from_cache
@@ -60,6 +61,12 @@ MENU_DEPTH = 3
 EVERY_PAGE = "every page"
 
 
+def is_current_model(sender):
+    """Not a migration's historical model: a migration that saves a Site would otherwise
+    purge the CDN with queries on a schema that is not yet current."""
+    return isinstance(sender, type) and sender._meta.apps is apps
+
+
 def shows_on_pages(model):
     return (
         issubclass(model, Page | BaseSiteSetting)
@@ -80,14 +87,14 @@ def is_draft_only_save(instance, update_fields):
 
 def content_saved(sender, instance, update_fields=None, **kwargs):
     """Receiver of post_save, for every model."""
-    if isinstance(sender, type) and shows_on_pages(sender):
+    if is_current_model(sender) and shows_on_pages(sender):
         if not is_draft_only_save(instance, update_fields):
             expire_cached_pages(instance)
 
 
 def content_deleted(sender, instance, **kwargs):
     """Receiver of post_delete, for every model: a deleted page's address is gone."""
-    if isinstance(sender, type) and shows_on_pages(sender):
+    if is_current_model(sender) and shows_on_pages(sender):
         if not (isinstance(instance, DraftStateMixin) and not instance.live):
             expire_cached_pages(EVERY_PAGE)
 

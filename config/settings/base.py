@@ -63,12 +63,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /health/ for the edge cache's health check: answered before anything else (no host
+    # check, Redis or database).
+    "core.outage.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so that cached pages carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page is answered without touching them.
     "core.caching.PageCacheMiddleware",
+    # The database unreachable: a stale cached copy, or a 503 "try again" page (core/outage.py).
+    "core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,6 +128,9 @@ SQLITE_OPTIONS = {
     "timeout": 20,
     "init_command": "PRAGMA journal_mode=WAL;",
 }
+# A kept connection is checked before each request uses it: after the database restarts,
+# the next request reconnects (core/outage.py).
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

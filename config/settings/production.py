@@ -49,6 +49,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         **base.SQLITE_OPTIONS,
         **DATABASES["default"].get("OPTIONS", {}),
     }
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer costs a request 5 seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 WAGTAILADMIN_BASE_URL = env.str(required("WAGTAILADMIN_BASE_URL"))
 # The one public address: canonical links and robots.txt use it, and `set_site_address` gives
 # it to the Wagtail site record (the sitemap); a deploy check compares them.

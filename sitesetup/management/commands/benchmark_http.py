@@ -1,7 +1,10 @@
 """``manage.py benchmark_http`` (part of `make bench`): requests per second through the
-production stack (sitesetup/localstack.py: gunicorn, 2 workers, Redis, production settings)
-on loopback, measured by wrk (Debian's package), each as a ratio to the site's stylesheet
-served by WhiteNoise in the same run. Bounded: --duration seconds per URL (10), loopback only.
+production chain (sitesetup/edgestack.py: Varnish with deploy/varnish/default.vcl in front of
+gunicorn, 2 workers, Redis, production settings) on loopback, measured by wrk (Debian's
+package), each as a ratio to a baseline measured in the same run: through Varnish, a cached
+page against a static file; straight to the app, a cached page against the stylesheet
+(WhiteNoise), and the form page and an uncached theme page against the 404 page.
+Bounded: --duration seconds per URL (10), loopback only.
 
 The URLs take turns, in --rounds short runs each (10 of 1 s), so that whatever else the
 machine is doing meanwhile weighs on all of them alike; each rate is all its requests over
@@ -12,11 +15,13 @@ import shutil
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sitesetup.localstack import LocalStack, StackError, free_port
+from sitesetup.edgestack import EdgeStack
+from sitesetup.localstack import StackError
 
 # Each request to the uncached theme page has a query string no other request had: a
 # page-cache miss (the page rendered and stored, as after every content change). Unique
@@ -62,41 +67,57 @@ class Command(BaseCommand):
             )
         log = tempfile.TemporaryFile()
         try:
-            with LocalStack(free_port(), task_worker=False, access_log=False, output=log) as stack:
+            stack = EdgeStack(nodes=1, workers=2, task_worker=False, output=log)
+            with stack:
                 self.run_all(stack, wrk, duration, rounds, connections, threads)
         except StackError as error:
             raise CommandError(str(error)) from error
 
     def run_all(self, stack, wrk, duration, rounds, connections, threads):
         theme = "/belonging-and-leadership/"
-        html = urllib.request.urlopen(stack.url + theme).read().decode()
+        edge, app = stack.url, stack.node_url("node1")
+        html = urllib.request.urlopen(app + theme).read().decode()
         stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', html).group(1)
         case_study = re.search(r'href="(/case-studies/[^"/]+/)"', html)
         case_study = case_study.group(1) if case_study else "/case-studies/"
+        # (label, base URL, path, unique query string each request, baseline label)
         targets = [
-            ("stylesheet (WhiteNoise)", stylesheet, False),
-            ("theme page, cached", theme, False),
-            ("theme page, uncached", theme, True),
-            ("case study, cached", case_study, False),
-            ("form page (never cached)", "/get-involved/register-your-interest/", False),
+            ("edge: stylesheet", edge, stylesheet, False, None),
+            ("edge: theme, cached", edge, theme, False, "edge: stylesheet"),
+            ("app: stylesheet", app, stylesheet, False, None),
+            ("app: theme, cached", app, theme, False, "app: stylesheet"),
+            ("app: case study, cached", app, case_study, False, "app: stylesheet"),
+            ("app: 404 page", app, "/no-such-page/", False, None),
+            (
+                "app: form page",
+                app,
+                "/get-involved/register-your-interest/",
+                False,
+                "app: 404 page",
+            ),
+            ("app: theme, uncached", app, theme, True, "app: 404 page"),
         ]
         self.stdout.write(
             f"wrk -t{threads} -c{connections}, {rounds} turns of {round(duration / rounds)} s per "
-            "URL, against gunicorn (2 workers, production settings, Redis) on 127.0.0.1"
+            "URL; edge: Varnish (deploy/varnish/default.vcl); app: gunicorn (2 workers, "
+            "production settings, Redis) on 127.0.0.1"
         )
         seconds = max(1, round(duration / rounds))
-        totals = {label: [0, 0] for label, _, _ in targets}  # requests, errors
-        for _, path, _ in targets:
-            urllib.request.urlopen(stack.url + path).read()  # warm: renditions, page cache
+        totals = {label: [0, 0] for label, *_ in targets}  # requests, errors
+        for _, base, path, _, _ in targets:
+            try:
+                urllib.request.urlopen(base + path).read()  # warm: renditions, caches
+            except urllib.error.HTTPError:
+                pass  # the 404 page
         with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
             lua.write(UNIQUE_QUERY_LUA)
             lua.flush()
             for _ in range(rounds):
-                for label, path, script in targets:
+                for label, base, path, script, _ in targets:
                     command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds}s"]
                     if script:
                         command += ["-s", lua.name]
-                    command.append(stack.url + path)
+                    command.append(base + path)
                     if script:
                         command += ["--", f"run{time.time_ns()}"]
                     output = subprocess.run(
@@ -105,12 +126,15 @@ class Command(BaseCommand):
                     requests, errors = requests_and_errors(output)
                     totals[label][0] += requests
                     totals[label][1] += errors
-        results = [
-            (label, path, totals[label][0] / (seconds * rounds), totals[label][1])
-            for label, path, _ in targets
-        ]
+        rates = {label: totals[label][0] / (seconds * rounds) for label, *_ in targets}
 
-        baseline = results[0][2]
-        self.stdout.write(f"{'what':<28}{'req/s':>10}{'x CSS':>8}{'errors':>8}  path")
-        for label, path, rate, errors in results:
-            self.stdout.write(f"{label:<28}{rate:>10.0f}{rate / baseline:>8.2f}{errors:>8}  {path}")
+        self.stdout.write(f"{'what':<26}{'req/s':>9}{'ratio':>7}  {'to':<18}{'errors':>7}  path")
+        for label, _, path, _, baseline in targets:
+            rate = rates[label]
+            ratio = f"{rate / rates[baseline]:>7.2f}" if baseline else f"{'':>7}"
+            errors = totals[label][1]
+            if label == "app: 404 page":
+                errors = 0  # a 404 is what it should answer
+            self.stdout.write(
+                f"{label:<26}{rate:>9.0f}{ratio}  {baseline or '':<18}{errors:>7}  {path}"
+            )
