@@ -22,6 +22,9 @@ PRODUCTION_ENVIRONMENT = {
 def run_with_production_settings(program, **changes):
     """``changes`` override the environment; a value of None removes the variable."""
     environment = {**os.environ, **PRODUCTION_ENVIRONMENT}
+    # Set in this process by the browser tests' conftest (Playwright runs an event loop);
+    # never part of a production environment, and `check --deploy` refuses it.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     for name, value in changes.items():
         if value is None:
             environment.pop(name, None)

@@ -20,11 +20,18 @@ def tab_to(page, element_id, visited):
     pytest.fail(f"#{element_id} cannot be reached with the Tab key")
 
 
+# The form's own Send button, not the header's Search button before it.
+IS_SEND_BUTTON = (
+    "document.activeElement.type === 'submit'"
+    " && document.activeElement.closest('form[method=post]') !== null"
+)
+
+
 def send_with_keyboard(page, visited):
     for _ in range(80):
         page.keyboard.press("Tab")
         visited.append(page.evaluate("document.activeElement.id"))
-        if page.evaluate("document.activeElement.type") == "submit":
+        if page.evaluate(IS_SEND_BUTTON):
             with page.expect_navigation():
                 page.keyboard.press("Enter")
             return

@@ -3,6 +3,8 @@ the admin."""
 
 import re
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 # The "Register your interest" form's fields, in order: the starter form's, and so those of
 # the form conftest.py builds like it.
 REGISTER_FIELD_NAMES = [
@@ -85,4 +87,27 @@ def refused(response):
     rights), by sending a person back to the dashboard with NO_PERMISSION shown there."""
     return explains_refusal(response) or (
         response.status_code == 302 and response["Location"] == "/admin/"
+    )
+
+
+def form_page_edit_data(form, action):
+    """What the page editor posts for ``form`` unchanged, with ``action`` (e.g.
+    "action-publish", "action-submit")."""
+    fields = [
+        {"id": f.pk, "label": f.label, "field_type": f.field_type, "required": f.required}
+        for f in form.form_fields.all()
+    ]
+    return nested_form_data(
+        {
+            "title": form.title,
+            "slug": form.slug,
+            "summary": form.summary,
+            "consent_text": form.consent_text,
+            # What the answers are for (the form editor asks since the notice states it).
+            "purpose": form.purpose,
+            "lawful_basis": form.lawful_basis,
+            "confirmation_subject": form.confirmation_subject,
+            "form_fields": inline_formset(fields),
+            action: action,
+        }
     )

@@ -5,27 +5,14 @@ import html
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from tests.getinvolved.formhelpers import form_page_edit_data
 
 pytestmark = pytest.mark.django_db
 
 
 def submit_form_page(client, form):
-    fields = [
-        {"id": f.pk, "label": f.label, "field_type": f.field_type, "required": f.required}
-        for f in form.form_fields.all()
-    ]
-    data = nested_form_data(
-        {
-            "title": form.title,
-            "slug": form.slug,
-            "summary": form.summary,
-            "consent_text": form.consent_text,
-            "confirmation_subject": form.confirmation_subject,
-            "form_fields": inline_formset(fields),
-            "action-submit": "action-submit",
-        }
-    )
+    data = form_page_edit_data(form, "action-submit")
     response = client.post(f"/admin/pages/{form.pk}/edit/", data, follow=True)
     return html.unescape(response.content.decode()).replace("'", "’")
 

@@ -9,12 +9,16 @@ import html
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings as django_settings
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core.models import SiteSettings
 from getinvolved.models import ConsentNotice, EmailDelivery, InterestFormField, PrivacyNoticePage
 from home.models import HomePage, StandardPage
-from tests.getinvolved.formhelpers import register_answers, share_answers, submit
+from tests.getinvolved.formhelpers import (
+    form_page_edit_data,
+    register_answers,
+    share_answers,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -153,24 +157,7 @@ def test_publishing_a_form_that_notifies_nobody_warns_the_editor(admin_client, f
     editor = admin_client.get(url)
     assert editor.status_code == 200
 
-    fields = [
-        {"id": f.pk, "label": f.label, "field_type": f.field_type, "required": f.required}
-        for f in form.form_fields.all()
-    ]
-    data = nested_form_data(
-        {
-            "title": form.title,
-            "slug": form.slug,
-            "summary": form.summary,
-            "consent_text": form.consent_text,
-            # What the answers are for (the form editor asks since the notice states it).
-            "purpose": form.purpose,
-            "lawful_basis": form.lawful_basis,
-            "confirmation_subject": form.confirmation_subject,
-            "form_fields": inline_formset(fields),
-            "action-publish": "action-publish",
-        }
-    )
+    data = form_page_edit_data(form, "action-publish")
     response = admin_client.post(url, data, follow=True)
 
     assert "Nobody on staff will hear of this form’s submissions" in html.unescape(
