@@ -85,10 +85,13 @@ def is_draft_only_save(instance, update_fields):
     return bool(update_fields) and set(update_fields) <= DRAFT_BOOKKEEPING
 
 
-def content_saved(sender, instance, update_fields=None, **kwargs):
-    """Receiver of post_save, for every model."""
+def content_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Receiver of post_save, for every model. A raw save (loaddata, restore_site) holds
+    rows half loaded: everything counts as changed."""
     if is_current_model(sender) and shows_on_pages(sender):
-        if not is_draft_only_save(instance, update_fields):
+        if raw:
+            expire_cached_pages(EVERY_PAGE)
+        elif not is_draft_only_save(instance, update_fields):
             expire_cached_pages(instance)
 
 
@@ -111,7 +114,7 @@ def page_moved(sender, instance, **kwargs):
 
 def pages_showing(instance):
     """The pages whose public rendering shows ``instance``, or EVERY_PAGE."""
-    if not isinstance(instance, Page) or instance.depth <= MENU_DEPTH:
+    if not isinstance(instance, Page) or instance.depth is None or instance.depth <= MENU_DEPTH:
         return EVERY_PAGE
     page = instance.specific
     pages = {page.pk, *instance.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)}
