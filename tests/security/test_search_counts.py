@@ -43,9 +43,7 @@ def test_one_client_is_counted_only_so_often(client, site_home, settings):
     assert UnansweredSearch.objects.get().hits == 6
 
 
-def test_the_report_lists_only_wordings_searched_more_than_once(
-    admin_client, client, site_home
-):
+def test_the_report_lists_only_wordings_searched_more_than_once(admin_client, client, site_home):
     nothing_found(client, "buy cheap pills at spam example")
     nothing_found(client, "quadrangle")
     nothing_found(client, "quadrangle", address="192.0.2.44")
