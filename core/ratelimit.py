@@ -2,7 +2,9 @@
 a keyed hash to count it by without storing it, and a sliding-window counter in the cache
 every web process shares. Used by the interest forms (getinvolved/protection.py), the
 staff password reset (staff/passwords.py) and, for the address, the sign-in lockout
-(AXES_CLIENT_IP_CALLABLE)."""
+(AXES_CLIENT_IP_CALLABLE). ``spend`` is the daily or per-minute allowance of the counters
+that are not essential (the page-view beacon, the searches that found nothing): those fail
+closed when the cache cannot be reached."""
 
 import hashlib
 import time
@@ -33,6 +35,10 @@ def client_address(request):
 
 def keyed_hash(value):
     return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:16]
+
+
+class CounterUnavailable(Exception):
+    """The counters' cache cannot be reached: an allowance cannot be checked."""
 
 
 def counters():
@@ -66,3 +72,25 @@ class SlidingWindow:
             cache.incr(current)
         except ValueError:  # expired between add() and incr()
             cache.set(current, 1, timeout=2 * self.window)
+
+
+def reachable():
+    """Whether the counters' cache answered its last call. The shared cache in production
+    (core/shared_cache.FailOpenRedisCache) answers with stand-ins while Redis is down or
+    full: a miss, a no-op, an allowance; a memory cache is always reachable."""
+    return getattr(counters(), "reachable", lambda: True)()
+
+
+def spend(key, seconds, allowance):
+    """One more use of the allowance counted under ``key`` for ``seconds``; True while it
+    lasts, False once spent. Raises CounterUnavailable if the cache cannot be reached, for
+    the callers to fail closed: their counting is not essential, and unchecked it would have
+    no bound (the forms' limit, which must not stop a member signing up, fails open)."""
+    cache = counters()
+    try:
+        count = 1 if cache.add(key, 1, seconds) else cache.incr(key)
+    except ValueError:  # gone between add and incr: this is its first use again
+        count = 1 if cache.add(key, 1, seconds) else allowance + 1
+    if not reachable():
+        raise CounterUnavailable(key)
+    return count <= allowance

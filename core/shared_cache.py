@@ -91,6 +91,11 @@ class FailOpenRedisCache(RedisCache):
             logger.warning("Redis answers again: using the shared cache")
             redis_back.send(sender=type(self), cache=self)
 
+    def reachable(self):
+        """Whether Redis answered the last call (False while down: calls get stand-ins).
+        Counters that are not essential ask this to fail closed (core/ratelimit.py)."""
+        return not FailOpenRedisCache._was_down
+
     def get(self, key, default=None, version=None):
         return self._call("get", default, key, default, version)
 

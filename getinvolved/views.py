@@ -1,13 +1,23 @@
 """The admin views the Membership team reads submissions in. Each checks the access policy
 itself (access.py); none of them imports the models."""
 
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from wagtail.contrib.forms.views import FormPagesListView, SubmissionsListView
+from wagtail.contrib.forms.views import (
+    DeleteSubmissionsView,
+    FormPagesListView,
+    SubmissionsListView,
+)
 from wagtail_modeladmin import views as modeladmin_views
 from wagtail_modeladmin.helpers import DjangoORMSearchHandler
 
 from . import answers, audit
 from .access import SubmissionsAccessMixin
+from .ids import valid_id
 from .listing import AuditedExportIndexView
 
 # URL names of the team's forms index (see wagtail_hooks.register_forms_index).
@@ -98,7 +108,46 @@ class SubmissionsIndexView(SubmissionsAccessMixin, AuditedExportIndexView):
     pass
 
 
-class SubmissionInspectView(SubmissionsAccessMixin, modeladmin_views.InspectView):
+class BadSelection(Exception):
+    pass
+
+
+class CheckedDeleteSubmissionsView(DeleteSubmissionsView):
+    """Wagtail's deleting of a form's submissions (wagtail_hooks serves it at Wagtail's own
+    URL) that first checks the ``selected-submissions`` ids: anything but ids (ids.py) sends
+    the person back to the form's submissions with a message, where Wagtail gave a 500.
+    Wagtail's own checks (who may delete) still come first."""
+
+    def get_queryset(self):
+        submission_class = self.page.get_submission_class()
+        selected = self.request.GET.getlist("selected-submissions")
+        if not all(valid_id(value, submission_class) for value in selected):
+            raise BadSelection
+        return super().get_queryset()
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except BadSelection:
+            messages.error(
+                request,
+                "Those submissions could not be found, so nothing was deleted. "
+                "Select the submissions to delete again.",
+            )
+            return redirect(reverse("wagtailforms:list_submissions", args=(self.page.id,)))
+
+
+class ValidIdMixin:
+    """For the modeladmin's views of one submission: an address whose id is not one (ids.py)
+    is a 404, as an id of no submission is; modeladmin looked it up as it was (a 500)."""
+
+    def __init__(self, model_admin, instance_pk):
+        if not valid_id(unquote(instance_pk), model_admin.model):
+            raise Http404("No such submission.")
+        super().__init__(model_admin, instance_pk)
+
+
+class SubmissionInspectView(SubmissionsAccessMixin, ValidIdMixin, modeladmin_views.InspectView):
     """One submission as the team reads it: the form and when, then each question in the
     form's own wording beside the member's answer, then the consent record."""
 
@@ -134,9 +183,9 @@ class SubmissionCreateView(SubmissionsAccessMixin, modeladmin_views.CreateView):
     pass
 
 
-class SubmissionEditView(SubmissionsAccessMixin, modeladmin_views.EditView):
+class SubmissionEditView(SubmissionsAccessMixin, ValidIdMixin, modeladmin_views.EditView):
     pass
 
 
-class SubmissionDeleteView(SubmissionsAccessMixin, modeladmin_views.DeleteView):
+class SubmissionDeleteView(SubmissionsAccessMixin, ValidIdMixin, modeladmin_views.DeleteView):
     pass

@@ -10,10 +10,15 @@ report's threshold (reports.py) bound what such a script can do.
 
 The rate limit keeps, in the shared cache and for two minutes, a keyed hash of the client
 address and a count; the cap on new referring hosts, the same hash and a count for the day.
-Nothing about the visitor reaches the database."""
+Nothing about the visitor reaches the database.
+
+If the shared cache cannot be reached (Redis stopped or full), the allowances cannot be
+checked, and nothing is counted until it can: the beacon still answers
+204, as counting is not essential and unchecked it would have no bound."""
 
 import hashlib
 import hmac
+import logging
 import re
 from time import time as clock
 from urllib.parse import urlsplit
@@ -25,9 +30,11 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
-from core.shared_cache import get_shared_cache
+from core import ratelimit
 
 from .models import PageViewDay, ReferrerDay
+
+logger = logging.getLogger("insights.counting")
 
 PAGE_ID = re.compile(r"[1-9][0-9]{0,17}")
 LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
@@ -74,20 +81,29 @@ def client_code(request):
 
 
 def _spend(key, seconds, allowance):
-    """One more use of the allowance counted under ``key``; True once it is spent. If the
-    shared cache cannot be reached, it is not (fail open: a count, not a door)."""
-    cache = get_shared_cache()
-    try:
-        count = 1 if cache.add(key, 1, seconds) else cache.incr(key)
-    except ValueError:  # gone between add and incr, or the cache is down
-        return False
-    return count > allowance
+    """One more use of the allowance counted under ``key``; True once it is spent. Raises
+    CounterUnavailable if the shared cache cannot be reached (core/ratelimit.py)."""
+    return not ratelimit.spend(key, seconds, allowance)
+
+
+_paused = False
 
 
 def over_the_limit(request):
-    """Count this beacon against its client's allowance for the minute; True once spent."""
+    """Count this beacon against its client's allowance for the minute; True once spent.
+    Raises CounterUnavailable if it cannot be checked, logging that once per outage (the
+    shared cache logs the outage itself too)."""
+    global _paused
     key = f"insights:beacons:{client_code(request)}:{int(clock() // 60)}"
-    return _spend(key, 120, settings.INSIGHTS_BEACONS_PER_MINUTE)
+    try:
+        over = _spend(key, 120, settings.INSIGHTS_BEACONS_PER_MINUTE)
+    except ratelimit.CounterUnavailable:
+        if not _paused:
+            logger.warning("The shared cache cannot be reached: page views are not counted")
+        _paused = True
+        raise
+    _paused = False
+    return over
 
 
 def may_add_host(request):
@@ -98,7 +114,10 @@ def may_add_host(request):
     per client, where shortening hosts to their last labels would still let it name a new
     domain with every beacon. Views from hosts already counted today are always added."""
     key = f"insights:new-hosts:{client_code(request)}:{timezone.localdate().isoformat()}"
-    return not _spend(key, 24 * 60 * 60, settings.INSIGHTS_NEW_REFERRERS_PER_DAY)
+    try:
+        return not _spend(key, 24 * 60 * 60, settings.INSIGHTS_NEW_REFERRERS_PER_DAY)
+    except ratelimit.CounterUnavailable:
+        return False
 
 
 def add_one(model, may_create=lambda: True, **lookup):

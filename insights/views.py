@@ -7,6 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.ratelimit import CounterUnavailable
+
 from . import counting
 
 
@@ -23,9 +25,13 @@ def page_view(request):
         length = counting.MAX_BODY_BYTES + 1
     if length > counting.MAX_BODY_BYTES:
         return HttpResponse(status=413)
-    # The allowance first: every beacon spends it, whatever it names.
-    if counting.over_the_limit(request):
-        return HttpResponse(status=429)
+    # The allowance first: every beacon spends it, whatever it names. If it cannot be
+    # checked (the shared cache is down), nothing is counted, and the beacon is not told.
+    try:
+        if counting.over_the_limit(request):
+            return HttpResponse(status=429)
+    except CounterUnavailable:
+        return HttpResponse(status=204)
     if not counting.from_this_site(request):
         return HttpResponse(status=403)
     page_id = counting.live_page_id(request.POST.get("page"))

@@ -8,7 +8,7 @@ count every search; this counts only those that found nothing."""
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
@@ -30,13 +30,20 @@ class UnansweredSearch(models.Model):
         return f"{self.query_string} ({self.date}: {self.hits})"
 
     @classmethod
-    def record(cls, query_string):
-        """Count one search for ``query_string`` that found nothing, today; forget old days."""
+    def record(cls, query_string, may_create=lambda: True):
+        """Count one search for ``query_string`` that found nothing, today, adding a row for
+        a new wording only if ``may_create()`` allows (counting.py); forget old days."""
         words = normalise_query_string(query_string)
         if not words:
             return
         today = timezone.localdate()
-        count, _ = cls.objects.get_or_create(query_string=words, date=today)
-        cls.objects.filter(pk=count.pk).update(hits=F("hits") + 1)
+        if not cls.objects.filter(query_string=words, date=today).update(hits=F("hits") + 1):
+            if not may_create():
+                return
+            try:
+                with transaction.atomic():
+                    cls.objects.create(query_string=words, date=today, hits=1)
+            except IntegrityError:  # counted meanwhile by another request
+                cls.objects.filter(query_string=words, date=today).update(hits=F("hits") + 1)
         oldest_kept = today - datetime.timedelta(days=settings.SEARCH_NO_RESULTS_KEEP_DAYS - 1)
         cls.objects.filter(date__lt=oldest_kept).delete()

@@ -2,7 +2,7 @@
 public pages found by Wagtail's search (PostgreSQL full text with the fields' weights in
 production, the database backend's SQLite full text elsewhere), editors' promoted results
 first, ten to a page, each with its summary. A search that finds nothing offers other ways
-in and is counted (models.py). Responses are never cached."""
+in and is counted, within its client's allowance (counting.py). Responses are never cached."""
 
 import re
 
@@ -14,7 +14,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
 
-from .models import UnansweredSearch
+from .counting import count_unanswered
 
 PER_PAGE = 10
 
@@ -65,7 +65,7 @@ def search(request):
             context["suggestions"] = suggestions(request)
     response = TemplateResponse(request, "sitesearch/search_results.html", context)
     if query_string and not context.get("count") and not context["promoted"]:
-        UnansweredSearch.record(query_string)
+        count_unanswered(request, query_string)
     # Never cached: each search that finds nothing must reach the count, and results change
     # when the worker indexes a page or editors promote one, which retire no cached page.
     add_never_cache_headers(response)

@@ -1,5 +1,6 @@
 """Reports → Searches that found nothing: the daily counts (models.py), for every member of
-staff who can use the admin: they hold no personal data. Promoted results are Wagtail's own
+staff who can use the admin: they hold no personal data. Only wordings searched at least
+twice a day are listed (REPORTED_FROM_HITS). Promoted results are Wagtail's own
 (Settings → Promoted search results); setup_groups gives Editors and Publishers that right."""
 
 from django.urls import path, reverse
@@ -9,6 +10,12 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
 from .models import UnansweredSearch
+
+# The report lists a wording only once it was searched at least twice that day. Each client
+# may add only a few new wordings a day (counting.py), and most made-up text is typed once:
+# this keeps one-off spam (and one-off typos) out of what editors read. Counting distinct
+# clients instead would mean storing something about each, which the count avoids.
+REPORTED_FROM_HITS = 2
 
 
 class UnansweredSearchesReport(ReportView):
@@ -28,7 +35,8 @@ class UnansweredSearchesReport(ReportView):
     export_headings = {"query_string": "Searched for", "date": "Day", "hits": "Searches"}
 
     def get_base_queryset(self):
-        return UnansweredSearch.objects.order_by("-date", "-hits", "query_string")
+        reported = UnansweredSearch.objects.filter(hits__gte=REPORTED_FROM_HITS)
+        return reported.order_by("-date", "-hits", "query_string")
 
 
 @hooks.register("register_admin_urls")

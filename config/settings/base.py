@@ -217,6 +217,10 @@ PUBLIC_URL = ""
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # How long the count of searches that found nothing keeps each day (sitesearch/models.py).
 SEARCH_NO_RESULTS_KEEP_DAYS = env.int("SEARCH_NO_RESULTS_KEEP_DAYS", default=90)
+# Searches that found nothing counted per client in a sliding hour, of which this many a day
+# may be new wordings (sitesearch/counting.py); more are answered but not counted.
+SEARCH_NO_RESULTS_PER_HOUR = env.int("SEARCH_NO_RESULTS_PER_HOUR", default=30)
+SEARCH_NO_RESULTS_NEW_TERMS_PER_DAY = env.int("SEARCH_NO_RESULTS_NEW_TERMS_PER_DAY", default=10)
 # Video players the site may frame (Content-Security-Policy frame-src, see config/csp.py):
 # the players of the providers editors are told about. A video from any other provider that
 # Wagtail's oEmbed finder knows is shown as a link to it. YouTube is framed only from its
