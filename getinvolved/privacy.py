@@ -170,8 +170,9 @@ class PrivacyNoticePage(BasePage):
             site_settings and (site_settings.data_protection_email or site_settings.contact_email)
         ):
             missing.append(
-                "the privacy notice does not say whom to ask for a copy of one's answers or "
-                "for their deletion. Fill in “Data protection email” (or the general contact "
+                "the privacy notice gives no email address for questions about data, for "
+                "using one's rights or for withdrawing consent: visitors are sent to the NEU's "
+                "website instead. Fill in “Data protection email” (or the general contact "
                 "email) under Settings → Site settings."
             )
         return missing
