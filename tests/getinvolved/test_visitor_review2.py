@@ -5,6 +5,10 @@ told they were too quick."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.test import override_settings
+from formhelpers import register_answers, submit
+
+from getinvolved.models import InterestSubmission
 
 pytestmark = pytest.mark.django_db
 
@@ -20,3 +24,18 @@ def test_the_story_hint_says_the_length_limit_the_browser_enforces(client, share
     story = page.find("textarea")
     assert story["maxlength"] == "5000"
     assert "Up to 5,000 characters." in hint_of(page, story["name"])
+
+
+@override_settings(FORM_MIN_FILL_SECONDS=60)
+def test_an_empty_form_sent_at_once_shows_only_the_answers_to_fix(client, register_form):
+    response = submit(client, register_form, {})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Enter your answer to “Your name”." in html
+    assert "quicker than we expected" not in html
+    assert InterestSubmission.objects.count() == 0
+
+    # With nothing to fix, the too-fast refusal is still explained.
+    response = submit(client, register_form, register_answers())
+    assert response.status_code == 400
+    assert "quicker than we expected" in response.content.decode()
