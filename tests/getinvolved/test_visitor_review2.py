@@ -39,3 +39,13 @@ def test_an_empty_form_sent_at_once_shows_only_the_answers_to_fix(client, regist
     response = submit(client, register_form, register_answers())
     assert response.status_code == 400
     assert "quicker than we expected" in response.content.decode()
+
+
+def test_thank_you_pages_are_not_indexed_nor_in_the_sitemap(client, share_form):
+    thanks = share_form.thank_you_url()
+    page = BeautifulSoup(client.get(thanks).content, "html.parser")
+    assert page.find("meta", attrs={"name": "robots", "content": "noindex"})
+    form = BeautifulSoup(client.get(share_form.url).content, "html.parser")
+    assert not form.find("meta", attrs={"name": "robots"})  # the form itself stays indexed
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert share_form.url in sitemap and "thank-you" not in sitemap
