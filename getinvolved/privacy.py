@@ -40,6 +40,7 @@ CONTENT_TEMPLATE = "getinvolved/includes/privacy_notice_content.html"
 class Question:
     label: str
     required: bool
+    hint: str = ""  # the form's own words under the question, e.g. why it is asked
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ def live_forms(site):
     return [
         FormFacts(
             page=form,
-            questions=[Question(f.label, f.required) for f in form.get_form_fields()],
+            questions=[
+                Question(f.label, f.required, f.help_text.strip()) for f in form.get_form_fields()
+            ],
             sends_confirmation=form.send_confirmation,
         )
         for form in forms.prefetch_related("form_fields")

@@ -41,12 +41,17 @@ def notice_text(client, page):
 def test_it_lists_each_forms_questions_who_reads_them_and_how_long_they_are_kept(client, notice):
     text = notice_text(client, notice)
 
+    # (Changed: each question is now followed by the form's own hint, where it has one.)
     assert (
-        "Register your interest Your name Email address School or workplace Role Region "
+        "Register your interest Your name Email address: “We will only use this to contact "
+        "you about this work.” School or workplace Role Region "
         "Membership number (optional) How would you like to be involved?"
     ) in text
     assert "Membership number (optional)" in text
-    assert "Share best practice Your name Email address School Region Your story" in text
+    assert (
+        "Share best practice Your name Email address: “We will only use this to contact you "
+        "about this work.” School Region Your story"
+    ) in text
     assert "Only union staff in the Membership team and the website’s administrators" in text
     assert "deleted automatically 24 months after you send them" in text
     assert "the text of this notice as you agreed to it, and the date and time" in text

@@ -49,3 +49,22 @@ def test_thank_you_pages_are_not_indexed_nor_in_the_sitemap(client, share_form):
     assert not form.find("meta", attrs={"name": "robots"})  # the form itself stays indexed
     sitemap = client.get("/sitemap.xml").content.decode()
     assert share_form.url in sitemap and "thank-you" not in sitemap
+
+
+def test_the_privacy_notice_says_what_the_starter_forms_say(client, starter_forms):
+    from getinvolved.models import PrivacyNoticePage
+
+    notice = PrivacyNoticePage.objects.live().get()
+    main = BeautifulSoup(client.get(notice.url).content, "html.parser").find("main")
+    text = " ".join(main.get_text(" ").split())
+    # Why the membership number is asked, in the form's own words.
+    assert (
+        "Membership number (optional): “If you have it to hand: it helps us find your "
+        "membership record.”"
+    ) in text
+    # What the Share best practice form says after sending: contact before sharing.
+    assert (
+        "After you send it, the form says: “Thank you for sharing your school’s story. We "
+        "have received it, and someone from the union may contact you before sharing it with "
+        "other members.”"
+    ) in text
