@@ -9,4 +9,7 @@ class GetInvolvedConfig(AppConfig):
     verbose_name = "Get involved"
 
     def ready(self):
-        from . import audit  # noqa: F401 - registers the audit log's actions and receiver
+        from . import (
+            audit,  # noqa: F401 - registers the audit log's actions and receiver
+            checks,  # noqa: F401 - registers the data protection settings' deploy check
+        )

@@ -43,6 +43,10 @@ class InterestFormBuilder(FormBuilder):
             }
         else:
             options["error_messages"] = {"required": f"Answer “{field.label}”."}
+        if kind == "multiline" and f"{MAX_LENGTHS[kind]:,}" not in options.get("help_text", ""):
+            # Say the limit the browser enforces (maxlength): nothing is cut off unannounced.
+            hint = options.get("help_text", "").strip()
+            options["help_text"] = f"{hint} Up to {MAX_LENGTHS[kind]:,} characters.".strip()
         if kind == "email":
             options["error_messages"]["invalid"] = (
                 "Enter an email address in the right format, like name@example.com."

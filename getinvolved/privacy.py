@@ -40,6 +40,7 @@ CONTENT_TEMPLATE = "getinvolved/includes/privacy_notice_content.html"
 class Question:
     label: str
     required: bool
+    hint: str = ""  # the form's own words under the question, e.g. why it is asked
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ def live_forms(site):
     return [
         FormFacts(
             page=form,
-            questions=[Question(f.label, f.required) for f in form.get_form_fields()],
+            questions=[
+                Question(f.label, f.required, f.help_text.strip()) for f in form.get_form_fields()
+            ],
             sends_confirmation=form.send_confirmation,
         )
         for form in forms.prefetch_related("form_fields")
@@ -170,8 +173,9 @@ class PrivacyNoticePage(BasePage):
             site_settings and (site_settings.data_protection_email or site_settings.contact_email)
         ):
             missing.append(
-                "the privacy notice does not say whom to ask for a copy of one's answers or "
-                "for their deletion. Fill in “Data protection email” (or the general contact "
+                "the privacy notice gives no email address for questions about data, for "
+                "using one's rights or for withdrawing consent: visitors are sent to the NEU's "
+                "website instead. Fill in “Data protection email” (or the general contact "
                 "email) under Settings → Site settings."
             )
         return missing

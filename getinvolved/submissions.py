@@ -126,7 +126,12 @@ def refuse(page, request, form, refusal):
     if refusal.renew_token is not None:
         form.data = form.data.copy()
         form.data[TOKEN_FIELD] = refusal.renew_token(page)
-    return page.render_form(request, form, problem=refusal.message, status=refusal.status)
+    problem = refusal.message
+    if refusal is TOKEN_REFUSALS["too-fast"] and not form.is_valid():
+        # A person with answers to fix is told only those: "quicker than expected" above
+        # "Enter your name" reads as an accusation. (Still counted as a bot signal above.)
+        problem = ""
+    return page.render_form(request, form, problem=problem, status=refusal.status)
 
 
 def store(page, form, key, privacy_page):

@@ -45,6 +45,23 @@ def search_terms(query_string):
     return " ".join(re.findall(r"\w+", query_string.lower()))
 
 
+# Prefixes British English often writes with a hyphen ("co-operative", "re-engage"). The
+# index splits a hyphenated word in two, so "cooperative" would find nothing: when a search
+# finds nothing, it is tried again with such a word split (hyphenated_variant).
+HYPHENATED_PREFIXES = ("co", "re", "pre", "non", "self")
+
+
+def hyphenated_variant(terms):
+    """The terms with each word that starts with one of the prefixes split after it, or ""
+    if no word does: "cooperative learning" -> "co operative learning"."""
+    words = []
+    for word in terms.split():
+        prefix = next((p for p in HYPHENATED_PREFIXES if word.startswith(p)), "")
+        words += [prefix, word[len(prefix) :]] if prefix and len(word) > len(prefix) + 3 else [word]
+    variant = " ".join(words)
+    return variant if variant != terms else ""
+
+
 @require_safe
 def search(request):
     words = "".join(c for c in request.GET.get("q", "") if c.isprintable() or c.isspace())
@@ -57,6 +74,8 @@ def search(request):
             pages = pages.descendant_of(site.root_page, inclusive=True)
         terms = search_terms(query_string)
         found = pages.specific().search(terms, operator="and") if terms else pages.none()
+        if terms and not found.count() and hyphenated_variant(terms):
+            found = pages.specific().search(hyphenated_variant(terms), operator="and")
         paginator = Paginator(found, PER_PAGE)
         context["results"] = paginator.get_page(request.GET.get("page"))
         context["count"] = paginator.count

@@ -39,7 +39,7 @@ def test_every_page_reflows_at_320_px_and_400_percent_zoom(live_site, page, name
             f"{name} at {size['width']}x{size['height']}: {widths[0]}px wide, it scrolls sideways"
         )
         wider = page.evaluate(
-            """(limit) => [...document.querySelectorAll("main *, footer *")]
+            """(limit) => [...document.querySelectorAll("header *, main *, footer *")]
                 .filter((el) => el.getBoundingClientRect().right > limit + 1)
                 .map((el) => el.tagName + "." + el.className).slice(0, 5)""",
             size["width"],

@@ -45,12 +45,17 @@ def notice_text(client, page):
 def test_it_lists_each_forms_questions_who_reads_them_and_how_long_they_are_kept(client, notice):
     text = notice_text(client, notice)
 
+    # (Changed: each question is now followed by the form's own hint, where it has one.)
     assert (
-        "Register your interest Your name Email address School or workplace Role Region "
+        "Register your interest Your name Email address: “We will only use this to contact "
+        "you about this work.” School or workplace Role Region "
         "Membership number (optional) How would you like to be involved?"
     ) in text
     assert "Membership number (optional)" in text
-    assert "Share best practice Your name Email address School Region Your story" in text
+    assert (
+        "Share best practice Your name Email address: “We will only use this to contact you "
+        "about this work.” School Region Your story"
+    ) in text
     assert "Only union staff in the Membership team and the website’s administrators" in text
     assert "deleted automatically 24 months after you send them" in text
     assert "the text of this notice as you agreed to it, and the date and time" in text
@@ -97,7 +102,13 @@ def test_the_consent_record_keeps_the_generated_text_the_member_read(
 def test_organisation_details_come_from_site_settings_and_are_never_guessed(client, notice):
     text = notice_text(client, notice)
     assert "This website is run by the National Education Union." in text
-    assert "data controller" not in text and "To use any of these rights" not in text
+    assert "data controller" not in text  # not guessed
+    # No address yet: the route the footer gives, the NEU's website (no guessed address).
+    # (Changed: this line asserted the notice said nothing on how to use the rights.)
+    assert (
+        "To use any of these rights, contact the National Education Union. You can find the "
+        "National Education Union’s contacts on its website, neu.org.uk"
+    ) in text
     preview = notice.make_preview_request()
     preview.render()
     assert preview.content.decode().count("Not shown to visitors") == 2

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.checks import run_checks
 
 from core.models import SiteSettings
 from getinvolved.models import ConsentNotice, PrivacyNoticePage
@@ -56,7 +57,9 @@ def update_settings(site_home, **values):
 
 def test_controller_and_data_protection_contact_come_from_the_settings(client, notice, site_home):
     text = notice_text(client, notice)
-    assert "For any question about your data" not in text  # no address yet: nothing guessed
+    # No address yet: nothing guessed. (Changed: this asserted the notice gave no route at
+    # all; now it names the NEU's website, tested below.)
+    assert "For any question about your data, email" not in text
 
     update_settings(
         site_home,
@@ -193,3 +196,66 @@ def test_the_consent_record_keeps_the_purposes_and_rights_agreed_to(client, noti
     assert "We use your answers to learn from your school’s practice." in record
     assert "erasure: to have them deleted" in record
     assert "0303 123 1113" in record
+
+
+NEU_ROUTE = "You can find the National Education Union’s contacts on its website, neu.org.uk."
+
+
+def test_with_no_address_set_every_right_and_consent_withdrawal_still_has_a_route(
+    client, notice, site_home
+):
+    # The starter state: no contact address of any kind in the site settings.
+    update_settings(site_home, contact_email="", data_protection_email="")
+    text = notice_text(client, notice)
+    assert (
+        "For any question about your data, contact the National Education Union. " + NEU_ROUTE
+    ) in text
+    assert (
+        f"To use any of these rights, contact the National Education Union. {NEU_ROUTE} You do "
+        "not need to give a reason, and you will have an answer within one month. To withdraw "
+        "your consent, ask the same way."
+    ) in text
+    assert (
+        "please tell the National Education Union first: its contacts are on its website, "
+        "neu.org.uk. You can also complain to the Information Commissioner’s Office"
+    ) in text
+    page = BeautifulSoup(client.get(notice.url).content, "html.parser")
+    main = page.find("main")
+    assert len(main.find_all("a", href="https://neu.org.uk")) == 3
+    assert not main.select('a[href^="mailto:"]')  # nothing guessed
+
+    # The editor previewing it is told visitors get the NEU's website instead.
+    preview = notice.make_preview_request()
+    preview.render()
+    assert "visitors are sent to the NEU's website instead" in html.unescape(
+        preview.content.decode()
+    )
+
+    # With an address, the consent withdrawal goes there too.
+    update_settings(site_home, contact_email="hello@example.org")
+    text = notice_text(client, notice)
+    assert (
+        "To use any of these rights, email hello@example.org. You do not need to give a reason, "
+        "and you will have an answer within one month. To withdraw your consent, ask the same way."
+    ) in text
+    assert NEU_ROUTE not in text
+
+
+def test_check_deploy_warns_while_the_data_protection_settings_are_empty(site_home):
+    def warnings():
+        # What `manage.py check --deploy` runs, as messages.
+        return " ".join(
+            f"{message.id} {message.msg}" for message in run_checks(include_deployment_checks=True)
+        )
+
+    found = warnings()  # no settings saved yet
+    assert "getinvolved.W001" in found and "getinvolved.W002" in found
+    SiteSettings.for_site(site_home.get_site())
+    update_settings(site_home, contact_email="", data_protection_email="", data_controller_name="")
+    found = warnings()
+    assert "getinvolved.W001" in found and "names no data controller" in found
+    assert "getinvolved.W002" in found and "no email address for questions about data" in found
+
+    update_settings(site_home, data_controller_name="Example Union", contact_email="a@example.org")
+    found = warnings()
+    assert "getinvolved.W001" not in found and "getinvolved.W002" not in found
