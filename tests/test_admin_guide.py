@@ -81,8 +81,9 @@ def test_the_admin_sends_nothing_about_staff_off_site(settings, editor_client):
 # with the reason they cannot be.
 NOT_ON_THOSE_SCREENS = {
     "Log out": "in the account menu, opened by JavaScript",
-    "Reports": "shown to those who may read a report (Page views is for people who edit pages)",
-    "Settings": "shown to administrators only",
+    "Reports": "each role's menu: tests/test_guide_menus.py",
+    "Settings": "each role's menu: tests/test_guide_menus.py",
+    "Locked pages": "a Publisher's report: tests/test_guide_menus.py",
     "Membership team": "a group name: shown under Settings → Groups",
     "Reviewers": "a group name",
     "Editors": "a group name",
