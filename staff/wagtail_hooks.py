@@ -1,5 +1,6 @@
 """Wiring into Wagtail's admin: the second factor's pages and menu entries, the publishing
-rule (publishing.py) and the deleting rule (deleting.py)."""
+rule (publishing.py), the deleting rule (deleting.py) and who may cancel a review
+(reviewing.py)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -9,7 +10,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 
-from . import deleting, publishing, twofactor, views
+from . import deleting, publishing, reviewing, twofactor, views
 
 
 @hooks.register("register_admin_urls")
@@ -95,4 +96,32 @@ def keep_pages_in_review_and_others_drafts_in_bulk(request, action_type, objects
     if message:
         messages.error(request, message)
         return back_from_bulk(request, objects)
+    return None
+
+
+@hooks.register("construct_page_action_menu")
+def offer_cancel_only_to_submitter_and_publishers(menu_items, request, context):
+    reviewing.hide_cancel(menu_items, request, context.get("page"))
+
+
+@hooks.register("construct_snippet_action_menu")
+def offer_snippet_cancel_only_to_submitter_and_publishers(menu_items, request, context):
+    reviewing.hide_cancel(menu_items, request, context.get("instance"))
+
+
+@hooks.register("before_edit_page")
+def refuse_cancel_by_reviewers(request, page):
+    message = reviewing.refusal(request, page)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def refuse_snippet_cancel_by_reviewers(request, obj):
+    message = reviewing.refusal(request, obj)
+    if message:
+        messages.error(request, message)
+        return redirect(AdminURLFinder(request.user).get_edit_url(obj) or "wagtailadmin_home")
     return None
