@@ -125,3 +125,20 @@ def refuse_snippet_cancel_by_reviewers(request, obj):
         messages.error(request, message)
         return redirect(AdminURLFinder(request.user).get_edit_url(obj) or "wagtailadmin_home")
     return None
+
+
+@hooks.register("construct_page_listing_buttons")
+def offer_delete_only_where_allowed(buttons, page, user, context=None):
+    # Wagtail offers Delete (in each row's ⋯ menu) wherever its permissions allow; the rule
+    # in deleting.py refuses some of those, so the item is left out there.
+    if not deleting.refusal([page], user):
+        return
+    delete_url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+    for button in buttons:
+        if hasattr(button, "dropdown_buttons"):
+            button.dropdown_buttons = [
+                item
+                for item in button.dropdown_buttons
+                if not (item.url or "").startswith(delete_url)
+            ]
+    buttons[:] = [b for b in buttons if not (getattr(b, "url", "") or "").startswith(delete_url)]
