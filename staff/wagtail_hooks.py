@@ -39,6 +39,23 @@ def hide_menu_until_second_factor(request, menu_items):
         menu_items.clear()
 
 
+@hooks.register("before_edit_page")
+def refuse_publishing_others_drafts_before_saving(request, page):
+    # Wagtail's page editor saves the posted revision, in the publisher's name, before
+    # ``before_publish_page`` runs: refused there, it would leave a draft by the Publisher
+    # beside the one that stopped them. So a posted Publish is refused here, before the save.
+    if request.method != "POST" or not request.POST.get("action-publish"):
+        return None
+    return keep_others_drafts_on_the_workflow(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def offer_publish_only_where_allowed(menu_items, request, context):
+    page = context.get("page")
+    if context.get("view") == "edit" and publishing.refusal([page], request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
 @hooks.register("before_publish_page")
 def keep_others_drafts_on_the_workflow(request, page):
     message = publishing.refusal([page], request.user)
