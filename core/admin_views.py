@@ -72,7 +72,17 @@ class PageEditView(EditView):
             if text := after_action(self.page, self.acted_on):
                 messages.success(self.request, text)
                 return
+        # Wagtail says "Page '…' has been updated." even for a new page's first draft.
+        if self.action_name == "save" and not self.is_reverting:
+            messages.success(self.request, saved_as_draft(self.page))
+            return
         super().add_save_confirmation_message()
+
+
+def saved_as_draft(page):
+    if page.live:
+        return f"“{page.title}” is saved as a draft. Visitors still see the live page."
+    return f"“{page.title}” is saved as a draft. Visitors do not see it yet."
 
 
 def has_page_rights(request):

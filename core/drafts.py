@@ -8,11 +8,13 @@ the revisions saved since the live one are deleted, except any a review has reco
 stay in the workflow's history), and the live revision becomes the latest again.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin import messages
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page
 
 DISCARD_URL_NAME = "core_discard_draft"
@@ -23,8 +25,8 @@ def draft_authors(page, user):
     if not page.live or not page.live_revision_id:
         return []
     revisions = page.revisions.filter(pk__gt=page.live_revision_id).exclude(user=None)
-    names = revisions.exclude(user=user).values_list("user__username", flat=True)
-    return sorted(set(names))
+    people = get_user_model().objects.filter(pk__in=revisions.exclude(user=user).values("user"))
+    return sorted({get_user_display_name(person) for person in people})
 
 
 def may_discard(page, user):

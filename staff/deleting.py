@@ -11,6 +11,7 @@ Each rule covers the pages below the one deleted too, since they go with it. Enf
 page's own Delete (``before_delete_page``) and for bulk deleting (``before_bulk_action``) in
 wagtail_hooks.py."""
 
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page
 
 IN_REVIEW = (
@@ -24,7 +25,7 @@ NOT_YOURS = (
 
 
 def _owner(page):
-    return page.owner.get_username() if page.owner_id else "someone else"
+    return get_user_display_name(page.owner) if page.owner_id else "someone else"
 
 
 def refusal(pages, user):

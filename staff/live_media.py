@@ -64,10 +64,21 @@ def lock_fields(form, names, reason):
     form.live_media_refusal = reason
 
 
+# Wagtail uses the description as the image's alt text (the title when it is empty), so it
+# stays optional, as Wagtail has it, but says what it is for.
+DESCRIPTION_HELP = (
+    "What the picture shows, for people who cannot see it: screen readers read it out "
+    "wherever the image appears. Say what matters in one sentence (for example “Pupils "
+    "planting a school garden”). If you leave it empty, the image's title is read instead."
+)
+
+
 class LiveImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         user = kwargs.get("user")
         super().__init__(*args, **kwargs)
+        if "description" in self.fields:
+            self.fields["description"].help_text = DESCRIPTION_HELP
         if reason := refusal(self.instance, user, "image", "file or description"):
             lock_fields(self, ["file", "description"], reason)
 

@@ -6,6 +6,8 @@ editor (``before_publish_page``), the snippet editor (``before_publish``) and bu
 (``before_bulk_action``) in wagtail_hooks.py; approving the workflow's last step publishes
 without passing through any of them."""
 
+from django.contrib.auth import get_user_model
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page
 
 REFUSED = (
@@ -15,16 +17,17 @@ REFUSED = (
 
 
 def other_authors(obj, user):
-    """Usernames of the people other than ``user`` whose changes to ``obj`` (a page or a
-    snippet with revisions) are not live yet: revisions saved since the live one (all of
-    them for one never published). Revisions with no author (the starter content loader,
-    scheduled publishing) are not anyone's draft."""
+    """Names (full name, else username) of the people other than ``user`` whose changes to
+    ``obj`` (a page or a snippet with revisions) are not live yet: revisions saved since the
+    live one (all of them for one never published). Revisions with no author (the starter
+    content loader, scheduled publishing) are not anyone's draft."""
     if not hasattr(obj, "revisions"):
         return []  # no revisions, no drafts: nothing to publish but what is live
     revisions = obj.revisions.exclude(user=None).exclude(user=user)
     if getattr(obj, "live_revision_id", None):
         revisions = revisions.filter(pk__gt=obj.live_revision_id)
-    return sorted(set(revisions.values_list("user__username", flat=True)))
+    people = get_user_model().objects.filter(pk__in=revisions.values("user"))
+    return sorted({get_user_display_name(person) for person in people})
 
 
 def refusal(objects, user):

@@ -81,8 +81,9 @@ def test_the_admin_sends_nothing_about_staff_off_site(settings, editor_client):
 # with the reason they cannot be.
 NOT_ON_THOSE_SCREENS = {
     "Log out": "in the account menu, opened by JavaScript",
-    "Reports": "shown to those who may read a report (Page views is for people who edit pages)",
-    "Settings": "shown to administrators only",
+    "Reports": "each role's menu: tests/test_guide_menus.py",
+    "Settings": "each role's menu: tests/test_guide_menus.py",
+    "Locked pages": "a Publisher's report: tests/test_guide_menus.py",
     "Membership team": "a group name: shown under Settings → Groups",
     "Reviewers": "a group name",
     "Editors": "a group name",
@@ -97,6 +98,9 @@ NOT_ON_THOSE_SCREENS = {
     "Approve": "in the review menus (checked by the browser tests)",
     "Request changes": "in the review menus",
     "Approve with comment": "in the review menus",
+    "Cancel workflow": "in the page editor's menu while a page is in review",
+    "Approve and Publish": "in the page editor's menu at the last step (browser tests)",
+    "Approve with comment and Publish": "in the page editor's menu at the last step",
     "New page": "in the review list, while a new page waits",
     "Change to a live page": "in the review list, while a change waits",
     "Awaiting your review": "on the dashboard while something waits for review",

@@ -103,7 +103,7 @@ def test_autosaves_then_a_save_give_each_relevant_warning_once(
 
     footer = page.get_by_role("navigation", name="Actions (footer)")
     footer.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text(re.compile(r"Page '.*' has been updated\."))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"“.*” is saved as a draft\."))).to_be_visible()
     shown = banners(page)
     assert len(shown) == len(set(shown)), shown
     assert not [text for text in shown if "video" in text or "search description" in text], shown
@@ -116,7 +116,7 @@ def test_autosaves_then_a_save_give_each_relevant_warning_once(
     autosave_after(page, lambda: address.fill(video_url("krissi-carter")))
     assert provider_calls == [] and off_site == []
     footer.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text(re.compile(r"Page '.*' has been updated\."))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"“.*” is saved as a draft\."))).to_be_visible()
     warnings = [text for text in banners(page) if "Krissi Carter" in text]
     assert len(warnings) == 1 and "We couldn't get the video" in warnings[0], banners(page)
     # Asked at the save only (to warn, and by the poster task, which the tests run at once).
