@@ -17,7 +17,7 @@ from staff.passwords import QueuedPasswordResetView
 lazy_static = lazy(static, str)
 
 # A database outage gets the designed 503 page even when raised outside a view.
-handler500 = "core.outage.server_error"
+handler500 = "pagecache.outage.server_error"
 
 urlpatterns = [
     # Before Wagtail's own view at this address: the email is queued, and requests throttled.

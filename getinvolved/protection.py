@@ -16,8 +16,8 @@ from django.conf import settings
 from django.core import signing
 
 # Shared with the staff password reset; imported here under the names this module has used.
-from core.ratelimit import SlidingWindow, client_address, counters  # noqa: F401
-from core.ratelimit import keyed_hash as _keyed_hash
+from pagecache.ratelimit import SlidingWindow, client_address, counters  # noqa: F401
+from pagecache.ratelimit import keyed_hash as _keyed_hash
 
 logger = logging.getLogger("getinvolved.protection")
 

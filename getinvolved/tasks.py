@@ -24,7 +24,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from core.models import SiteSettings
-from core.worker import worker_heartbeat
+from pagecache.worker import worker_heartbeat
 
 from .records import EmailDelivery
 

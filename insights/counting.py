@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
-from core import ratelimit
+from pagecache import ratelimit
 
 from .models import PageViewDay, ReferrerDay
 
@@ -82,7 +82,7 @@ def client_code(request):
 
 def _spend(key, seconds, allowance):
     """One more use of the allowance counted under ``key``; True once it is spent. Raises
-    CounterUnavailable if the shared cache cannot be reached (core/ratelimit.py)."""
+    CounterUnavailable if the shared cache cannot be reached (pagecache/ratelimit.py)."""
     return not ratelimit.spend(key, seconds, allowance)
 
 

@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from core.ratelimit import CounterUnavailable
+from pagecache.ratelimit import CounterUnavailable
 
 from . import counting
 

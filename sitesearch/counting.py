@@ -4,7 +4,7 @@ Anyone can search, so the count must not be a way to fill the database or the ed
 report. A search is counted only within its client's allowance: SEARCH_NO_RESULTS_PER_HOUR
 in a sliding hour, of which at most SEARCH_NO_RESULTS_NEW_TERMS_PER_DAY may be wordings not
 yet counted today (new rows); more searches of wordings already counted just add one to
-them. The allowances are the site's shared rate limit (core/ratelimit.py): a keyed hash of
+them. The allowances are the site's shared rate limit (pagecache/ratelimit.py): a keyed hash of
 the client's address and a count in the shared cache, nothing in the database. Counting is
 not essential: if the shared cache cannot be reached, nothing is counted (fail closed),
 and the search itself is answered as ever."""
@@ -12,7 +12,7 @@ and the search itself is answered as ever."""
 from django.conf import settings
 from django.utils import timezone
 
-from core import ratelimit
+from pagecache import ratelimit
 
 from .models import UnansweredSearch
 

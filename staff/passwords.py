@@ -4,7 +4,7 @@ Wagtail's view (Django's) looks the address up and sends the email while the vis
 waits: unthrottled, and measurably quicker for an address that has no account. Here the
 form only queues a task with the address, the same for every address (staff/tasks.py finds
 the accounts and sends, in the worker), and the answer is always the same "check your
-email" page. Requests are limited per address and per client (core/ratelimit.py)."""
+email" page. Requests are limited per address and per client (pagecache/ratelimit.py)."""
 
 import logging
 
@@ -13,7 +13,7 @@ from django.conf import settings
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
 
-from core.ratelimit import SlidingWindow, client_address, keyed_hash
+from pagecache.ratelimit import SlidingWindow, client_address, keyed_hash
 
 from .tasks import send_password_reset
 

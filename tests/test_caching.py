@@ -1,4 +1,4 @@
-"""Anonymous full-page caching (core/caching.py): what is cached, what never is, and that a
+"""Anonymous full-page caching (pagecache/caching.py): what is cached, what never is, and that a
 change editors make shows on the next anonymous request (issue 10, acceptance 2)."""
 
 import pytest

@@ -1,10 +1,10 @@
-"""The health check the edge cache asks (core/outage.py), and what each process keeps for
-itself is retired by the first content generation it sees too (core/caching.py; issue 19)."""
+"""The health check the edge cache asks (pagecache/outage.py), and what each process keeps for
+itself is retired by the first content generation it sees too (pagecache/caching.py; issue 19)."""
 
 import pytest
 from wagtail.models import Site
 
-from core.caching import PageCacheMiddleware
+from pagecache.caching import PageCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from core.caching import page_key
-from core.shared_cache import get_shared_cache
+from pagecache.caching import page_key
+from pagecache.shared_cache import get_shared_cache
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from core.shared_cache import FailOpenRedisCache, get_shared_cache
+from pagecache.shared_cache import FailOpenRedisCache, get_shared_cache
 from getinvolved import protection
 from getinvolved.models import InterestFormPage, InterestSubmission
 from tests.getinvolved.formhelpers import register_answers
@@ -83,7 +83,7 @@ def shared_redis(settings, redis_server, monkeypatch):
     settings.CACHES = {
         **settings.CACHES,
         "shared": {
-            "BACKEND": "core.shared_cache.FailOpenRedisCache",
+            "BACKEND": "pagecache.shared_cache.FailOpenRedisCache",
             "LOCATION": redis_server.url,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         },
@@ -107,7 +107,7 @@ def test_redis_stopped_mid_run_pages_forms_admin_and_rate_limit_carry_on(
     assert get_shared_cache().get("pagecache:generation")
 
     shared_redis.stop()
-    caplog.set_level(logging.WARNING, logger="core.shared_cache")
+    caplog.set_level(logging.WARNING, logger="pagecache.shared_cache")
     for page in ThemePage.objects.live().specific():
         response = client.get(page.url)
         assert response.status_code == 200

@@ -15,6 +15,7 @@ SITE_DIR = BASE_DIR / "site"
 env = environ.Env()
 
 INSTALLED_APPS = [
+    "pagecache",
     "core",
     "video",
     "home",
@@ -65,15 +66,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /health/ for the edge cache's health check: answered before anything else (no host
     # check, Redis or database).
-    "core.outage.HealthCheckMiddleware",
+    "pagecache.outage.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so that cached pages carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page is answered without touching them.
-    "core.caching.PageCacheMiddleware",
-    # The database unreachable: a stale cached copy, or a 503 "try again" page (core/outage.py).
-    "core.outage.DatabaseOutageMiddleware",
+    "pagecache.caching.PageCacheMiddleware",
+    # The database unreachable: a stale cached copy, or a 503 "try again" page (pagecache/outage.py).
+    "pagecache.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,7 +130,7 @@ SQLITE_OPTIONS = {
     "init_command": "PRAGMA journal_mode=WAL;",
 }
 # A kept connection is checked before each request uses it: after the database restarts,
-# the next request reconnects (core/outage.py).
+# the next request reconnects (pagecache/outage.py).
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
@@ -142,9 +143,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # "default" is per process, always: Django and Wagtail keep what they cache for themselves
 # there (site root paths, renditions), so no request depends on Redis. "shared" holds what
 # every web process must share: the page cache and the forms' rate limit
-# (core/shared_cache.py). Production points it at Redis, through a backend that treats
+# (pagecache/shared_cache.py). Production points it at Redis, through a backend that treats
 # Redis being down as a miss. Each process drops its own copy of the site root paths when
-# it sees that the content changed (core/caching.py).
+# it sees that the content changed (pagecache/caching.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": {
@@ -154,7 +155,7 @@ CACHES = {
     },
 }
 # Anonymous pages are kept this long in the shared cache (any content change retires them
-# at once: core/invalidation.py), and a CDN may keep them CDN_CACHE_SECONDS (s-maxage; it is
+# at once: pagecache/invalidation.py), and a CDN may keep them CDN_CACHE_SECONDS (s-maxage; it is
 # purged on changes too when WAGTAILFRONTENDCACHE is configured). 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 CDN_CACHE_SECONDS = env.int("CDN_CACHE_SECONDS", default=300)

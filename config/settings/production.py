@@ -60,11 +60,11 @@ PUBLIC_URL = WAGTAILADMIN_BASE_URL
 
 # Redis holds what every web process shares: the page cache and the forms' rate limit. The
 # "default" cache stays per process (base.py), so nothing needs Redis to answer: with Redis
-# down, pages are rendered and forms taken, and a warning is logged (core/shared_cache.py).
+# down, pages are rendered and forms taken, and a warning is logged (pagecache/shared_cache.py).
 # Short timeouts: a Redis that stops answering costs one request a quarter of a second, then
 # is left alone for a few seconds.
 CACHES["shared"] = {  # noqa: F405
-    "BACKEND": "core.shared_cache.FailOpenRedisCache",
+    "BACKEND": "pagecache.shared_cache.FailOpenRedisCache",
     "LOCATION": env.str(required("REDIS_URL")),
     "KEY_PREFIX": "belonging",
     "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},

@@ -26,7 +26,7 @@ AXES_LOCKOUT_CALLABLE = "staff.views.locked_out"
 # Lockouts are logged (logger "axes") without the start-up banner on every command.
 AXES_VERBOSE = False
 # The same client address as the forms' rate limit: behind DJANGO_TRUSTED_PROXY_COUNT proxies.
-AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "pagecache.ratelimit.client_address"
 # Password reset requests (staff/passwords.py): at most this many per email address, and
 # per client address, per hour; the emails go out through the task worker.
 PASSWORD_RESET_LIMIT_PER_ADDRESS = 3

@@ -11,7 +11,7 @@ def main_menu(context):
     """The home page followed by its live children marked 'Show in menus', in tree order.
 
     Every page shows the same menu, so this process keeps it for the current content
-    generation (request.content_generation, set by core.caching.PageCacheMiddleware for
+    generation (request.content_generation, set by pagecache.caching.PageCacheMiddleware for
     visitors' requests): any content change starts a new generation."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None

@@ -3,7 +3,7 @@
 
 probe app_health {
     # The app's health endpoint answers without the database or a page render
-    # (core/outage.py). A node is healthy while 2 of its last 5 checks pass: a busy node
+    # (pagecache/outage.py). A node is healthy while 2 of its last 5 checks pass: a busy node
     # (a check may wait behind requests, hence the 5 s timeout) stays in, and a stopped one
     # is taken out after 4 failed checks, about 4 seconds. Run gunicorn with threads (--threads 4) so that a check
     # is answered at once even while every worker is rendering a page, and --keep-alive 75

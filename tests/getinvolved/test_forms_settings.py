@@ -18,7 +18,7 @@ def test_production_uses_redis_the_task_database_and_the_retention_setting():
     )
     assert result.returncode == 0, result.stderr
     cache, tasks, months = result.stdout.splitlines()
-    assert cache == "core.shared_cache.FailOpenRedisCache redis://cache.internal:6379/1"
+    assert cache == "pagecache.shared_cache.FailOpenRedisCache redis://cache.internal:6379/1"
     assert tasks == "django_tasks_db.DatabaseBackend"
     assert months == "18"
 

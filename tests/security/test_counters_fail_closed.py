@@ -1,6 +1,6 @@
 """Review finding (LOW-MED): with Redis full or stopped, the page-view beacon's allowance
 failed open, so one script could add counting and referrer rows without bound. The counters
-that are not essential now fail closed (core/ratelimit.spend): with the shared cache
+that are not essential now fail closed (pagecache/ratelimit.spend): with the shared cache
 unreachable the beacon still answers 204, counts nothing and the outage is logged once;
 the page itself is still served. The shared cache here is production's FailOpenRedisCache
 pointed at a loopback port nothing listens at."""
@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
-from core.shared_cache import FailOpenRedisCache
+from pagecache.shared_cache import FailOpenRedisCache
 from insights.models import PageViewDay, ReferrerDay
 from tests.test_redis_outage import free_port
 
@@ -28,7 +28,7 @@ def unreachable_shared_cache(settings, monkeypatch):
     settings.CACHES = {
         **settings.CACHES,
         "shared": {
-            "BACKEND": "core.shared_cache.FailOpenRedisCache",
+            "BACKEND": "pagecache.shared_cache.FailOpenRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },

@@ -11,8 +11,8 @@ from django.core.cache import caches
 
 from casestudies.filters import FILTERS_FROM
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
-from core.caching import PAGE_KEY_PREFIX
-from core.shared_cache import FailOpenRedisCache
+from pagecache.caching import PAGE_KEY_PREFIX
+from pagecache.shared_cache import FailOpenRedisCache
 from tests.factories import CaseStudyPageFactory
 from tests.test_redis_outage import RedisServer
 
@@ -39,7 +39,7 @@ def shared_redis(settings, redis_server, monkeypatch):
     settings.CACHES = {
         **settings.CACHES,
         "shared": {
-            "BACKEND": "core.shared_cache.FailOpenRedisCache",
+            "BACKEND": "pagecache.shared_cache.FailOpenRedisCache",
             "LOCATION": redis_server.url,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         },

@@ -3,7 +3,7 @@
 Redis set to ``maxmemory`` with the ``noeviction`` policy refuses every write once full ("OOM
 command not allowed"). That is not a connection error, and the shared cache used to let it
 through: public pages, the admin's publishing and form posts all failed. Now any Redis error
-is treated as Redis being down (core/shared_cache.py): the request is served, a warning is
+is treated as Redis being down (pagecache/shared_cache.py): the request is served, a warning is
 logged. Run under the production settings against a real redis-server filled up mid-run."""
 
 import json
@@ -27,7 +27,7 @@ import redis
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Page
-from core.shared_cache import FailOpenRedisCache
+from pagecache.shared_cache import FailOpenRedisCache
 from getinvolved import protection
 from getinvolved.models import InterestFormPage, InterestSubmission
 from themes.models import ThemePage

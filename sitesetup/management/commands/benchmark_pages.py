@@ -16,8 +16,8 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.models import Page
 
-from core.caching import page_key
-from core.shared_cache import get_shared_cache
+from pagecache.caching import page_key
+from pagecache.shared_cache import get_shared_cache
 
 
 def forget(url):

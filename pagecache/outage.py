@@ -9,7 +9,7 @@ process can answer; the edge cache (deploy/varnish/) takes a node out when it do
 session) turn a database that cannot be reached (django.db's OperationalError or
 InterfaceError) into:
 
-- for a visitor's page that the page cache (core/caching.py) ever stored and still holds,
+- for a visitor's page that the page cache (pagecache/caching.py) ever stored and still holds,
   that copy, even if content changed since: stale rather than an error;
 - otherwise a 503 in the site's design, rendered from a template that needs no database,
   with Retry-After; after a POST it says plainly that the answers were not saved.
@@ -30,7 +30,7 @@ from django.views import defaults
 from .caching import STATUS_HEADER, may_use_cache, page_key
 from .shared_cache import get_shared_cache
 
-logger = logging.getLogger("core.outage")
+logger = logging.getLogger("pagecache.outage")
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 HEALTH_PATH = "/health/"
@@ -76,7 +76,7 @@ def unavailable(request, error):
     if stale is not None:
         return stale
     posted = request.method not in ("GET", "HEAD")
-    html = render_to_string("core/unavailable.html", {"posted": posted})
+    html = render_to_string("pagecache/unavailable.html", {"posted": posted})
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -25,7 +25,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.dispatch import Signal
 from redis.exceptions import RedisError
 
-logger = logging.getLogger("core.shared_cache")
+logger = logging.getLogger("pagecache.shared_cache")
 
 SHARED_CACHE_ALIAS = "shared"
 RETRY_AFTER_SECONDS = 5
@@ -40,7 +40,7 @@ def get_shared_cache():
 
 
 # Sent once by the first successful call after an outage: changes made meanwhile could not
-# retire the pages cached before them (core/caching.py listens).
+# retire the pages cached before them (pagecache/caching.py listens).
 redis_back = Signal()
 
 
@@ -93,7 +93,7 @@ class FailOpenRedisCache(RedisCache):
 
     def reachable(self):
         """Whether Redis answered the last call (False while down: calls get stand-ins).
-        Counters that are not essential ask this to fail closed (core/ratelimit.py)."""
+        Counters that are not essential ask this to fail closed (pagecache/ratelimit.py)."""
         return not FailOpenRedisCache._was_down
 
     def get(self, key, default=None, version=None):

@@ -76,7 +76,7 @@ class SlidingWindow:
 
 def reachable():
     """Whether the counters' cache answered its last call. The shared cache in production
-    (core/shared_cache.FailOpenRedisCache) answers with stand-ins while Redis is down or
+    (pagecache/shared_cache.FailOpenRedisCache) answers with stand-ins while Redis is down or
     full: a miss, a no-op, an allowance; a memory cache is always reachable."""
     return getattr(counters(), "reachable", lambda: True)()
 

@@ -3,7 +3,7 @@ same on every page (the footer), rendered once per content generation by each pr
 
 Django's ``{% cache %}`` tag cannot be told to stand aside, and this one must: it caches only
 on visitors' requests, whose content generation the page cache middleware has read (any
-content change starts a new one, core/invalidation.py); signed-in editors, previews and a
+content change starts a new one, pagecache/invalidation.py); signed-in editors, previews and a
 request made while the shared cache is down get it rendered afresh."""
 
 import hashlib

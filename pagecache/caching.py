@@ -1,4 +1,4 @@
-"""Anonymous full-page caching in the shared cache (core/shared_cache.py), and CDN headers.
+"""Anonymous full-page caching in the shared cache (pagecache/shared_cache.py), and CDN headers.
 
 A small middleware on Django's cache framework rather than wagtail-cache: this site needs one
 Redis round trip per request (the page and the content generation in one ``get_many``),

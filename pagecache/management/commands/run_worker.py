@@ -1,6 +1,6 @@
 """``manage.py run_worker``: the task worker to run in production and with `make run`/`serve`.
 
-It is django-tasks-db's ``db_worker`` (same options) that also sends core.worker's heartbeat
+It is django-tasks-db's ``db_worker`` (same options) that also sends pagecache.worker's heartbeat
 when it starts and every TASK_WORKER_HEARTBEAT_SECONDS while it runs, from a thread of its
 own, so that apps recover work a stopped worker left half done: a worker killed mid-task
 leaves its task RUNNING for ever, and django-tasks has no way to run it again.
@@ -17,10 +17,10 @@ from django.conf import settings
 from django.db import close_old_connections
 from django_tasks_db.management.commands import db_worker
 
-from core.outage import DATABASE_ERRORS
-from core.worker import beat
+from pagecache.outage import DATABASE_ERRORS
+from pagecache.worker import beat
 
-logger = logging.getLogger("core.worker")
+logger = logging.getLogger("pagecache.worker")
 RETRY_SECONDS = 2
 
 

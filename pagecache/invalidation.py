@@ -32,7 +32,7 @@ from wagtail.snippets.models import get_snippet_models
 from .caching import GENERATION_KEY, new_generation
 from .shared_cache import get_shared_cache
 
-logger = logging.getLogger("core.caching")
+logger = logging.getLogger("pagecache.caching")
 
 # Models shown on public pages besides pages, snippets and site settings (by label, so that
 # core names the video app's poster records without importing the app).

@@ -11,7 +11,7 @@ import logging
 from django.db import close_old_connections
 from django.dispatch import Signal
 
-logger = logging.getLogger("core.worker")
+logger = logging.getLogger("pagecache.worker")
 
 worker_heartbeat = Signal()
 
