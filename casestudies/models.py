@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
-from pagecache.caching import accept_query_parameters, vary_on_query_parameters
 from core.models import BasePage, optional_image
+from pagecache.caching import accept_query_parameters, vary_on_query_parameters
 
 from .blocks import BodyStreamBlock
 from .choices import Phase, Region

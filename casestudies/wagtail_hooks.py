@@ -18,7 +18,7 @@ from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import page_permission_policy
 
-from core.admin_views import SitePageViewSet
+from editorial.admin_views import SitePageViewSet
 
 from .choices import Phase, Region
 from .models import CaseStudyIndexPage, CaseStudyPage

@@ -8,8 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import admin_history
 from core.public_address import robots_txt
+from editorial import admin_history
 from sitesearch.views import search
 from staff.passwords import QueuedPasswordResetView
 
@@ -26,7 +26,7 @@ urlpatterns = [
         QueuedPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
     ),
-    # Site history without the log entries a person may not read (core/admin_history.py).
+    # Site history without the log entries a person may not read (editorial/admin_history.py).
     path("admin/reports/", include(admin_history)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

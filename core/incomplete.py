@@ -13,7 +13,7 @@ context)`` with the editor's explanation, or an empty string when the block is c
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 
-from .admin_requests import is_autosave, warn_once
+from editorial.admin_requests import is_autosave, warn_once
 
 
 class IncompleteBlockMixin:

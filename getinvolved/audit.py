@@ -2,7 +2,7 @@
 which form, how many rows. Superusers and the Membership team read them under Reports →
 Site history (filter by action "Export submissions" or "Delete submissions"); they also show
 in the form page's history. Nobody else sees them (``restrict_log_actions``,
-core/admin_history.py). No answers are logged.
+editorial/admin_history.py). No answers are logged.
 
 - Exports: SafeSubmissionsListView calls ``log_export`` for each CSV or XLSX it writes, and
   the all-forms "Interest submissions" listing (listing.py) once per form its file holds
@@ -45,7 +45,7 @@ def register_submission_actions(actions):
             return f"Deleted {log_entry.data['rows']} submission(s)"
 
 
-@hooks.register("restrict_log_actions")  # core/admin_history.py
+@hooks.register("restrict_log_actions")  # editorial/admin_history.py
 def submission_records_are_for_those_who_may_export():
     """Exports and deletions name forms and counts of members' answers: read by those who may
     export them (the Membership team) and superusers, not by Editors."""

@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from core.admin_requests import heads_for_public, warn_once
+from editorial.admin_requests import heads_for_public, warn_once
 
 from .access import SubmissionPermissionHelper, can_view_submissions, forms_user_may_read
 from .models import InterestFormPage, InterestSubmission, privacy_notice_page

@@ -10,7 +10,9 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 
-from . import deleting, publishing, reviewing, twofactor, views
+from editorial import deleting, publishing, reviewing
+
+from . import twofactor, views
 
 
 @hooks.register("register_admin_urls")

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from core.guide import rendered_guide
+from editorial.guide import rendered_guide
 from tests.browser.guide import GUIDE, SCREENSHOTS
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
 """Delete is offered in the Pages listing (each row's ⋯ menu) only where the deleting rule
-(staff/deleting.py) allows it: not on another Editor's draft page, nor on a page in review;
+(editorial/deleting.py) allows it: not on another Editor's draft page, nor on a page in review;
 and the guide says the rule."""
 
 import re

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from core.drafts import DISCARD_URL_NAME
+from editorial.drafts import DISCARD_URL_NAME
 from sitesetup import roles
 from tests.test_approval_feedback import edit_form_data, messages_of
 from themes.models import ThemePage

@@ -4,10 +4,10 @@ username: the deleting and publishing refusals and the Discard draft screen."""
 import pytest
 from django.urls import reverse
 
-from core.drafts import DISCARD_URL_NAME
+from editorial import deleting, publishing
+from editorial.drafts import DISCARD_URL_NAME
 from home.models import HomePage
 from sitesetup import roles
-from staff import deleting, publishing
 from tests.factories import StandardPageFactory
 from tests.test_approval_feedback import edit_form_data, member, workflow  # noqa: F401
 from themes.models import ThemePage

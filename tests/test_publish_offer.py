@@ -5,7 +5,7 @@ Publisher's name, so the Discard draft screen names only the Editor."""
 import pytest
 from django.urls import reverse
 
-from core.drafts import DISCARD_URL_NAME
+from editorial.drafts import DISCARD_URL_NAME
 from sitesetup import roles
 from tests.test_approval_feedback import edit_form_data, member, messages_of, workflow  # noqa: F401
 from themes.models import ThemePage

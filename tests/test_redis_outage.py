@@ -18,9 +18,9 @@ from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from pagecache.shared_cache import FailOpenRedisCache, get_shared_cache
 from getinvolved import protection
 from getinvolved.models import InterestFormPage, InterestSubmission
+from pagecache.shared_cache import FailOpenRedisCache, get_shared_cache
 from tests.getinvolved.formhelpers import register_answers
 from tests.production import run_with_production_settings
 from themes.models import ThemePage

@@ -18,7 +18,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, GroupCollectionPermission
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
-from core.admin_requests import is_autosave
+from editorial.admin_requests import is_autosave
 from staff.collections import DeleteNeedsPermissionPolicy
 
 
@@ -26,7 +26,7 @@ def parameters(function):
     return list(inspect.signature(function).parameters)
 
 
-# core/admin_requests.py: Wagtail's autosave is told apart by its Accept header, as Wagtail's
+# editorial/admin_requests.py: Wagtail's autosave is told apart by its Accept header, as Wagtail's
 # own views do (JsonPostResponseMixin.expects_json_response).
 
 
@@ -43,7 +43,7 @@ def test_autosave_is_recognised_as_wagtail_recognises_it(accept, autosave):
     assert is_autosave(request) is autosave
 
 
-# core/admin_views.py: the editor's approval message overrides two methods of Wagtail's page
+# editorial/admin_views.py: the editor's approval message overrides two methods of Wagtail's page
 # EditView and one of the snippet views' mixin (tests/test_approval_feedback.py shows the
 # messages; these fail first, with the name, if Wagtail renames them).
 

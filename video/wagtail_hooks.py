@@ -2,7 +2,7 @@
 
 The page is already saved with its video addresses when this runs: a provider outage must
 never cost an editor their work, so it is a warning here, not a validation error. Wagtail's
-autosave (core.admin_requests.is_autosave) is left alone: no provider is called while the
+autosave (editorial.admin_requests.is_autosave) is left alone: no provider is called while the
 editor types, and no message waits for them on the next page.
 
 A warning is about something the save concerns: a video that is new or changed compared with
@@ -14,7 +14,7 @@ from django.db.models import F
 from wagtail import hooks
 from wagtail.models import Page
 
-from core.admin_requests import heads_for_public, is_autosave, warn_once
+from editorial.admin_requests import heads_for_public, is_autosave, warn_once
 
 from . import oembed
 from .blocks import videos_in
@@ -55,7 +55,7 @@ def check_videos_after_save(request, page):
     for video in videos_to_check(request, page):
         title, url = video["title"], video["url"]
         if not url:
-            continue  # visitors see nothing of it: core.incomplete says so (core.wagtail_hooks)
+            continue  # visitors see nothing of it: editorial.wagtail_hooks says so
         if oembed.look_up(url) is None:
             provider = oembed.provider_name_from_url(url)
             warn_once(

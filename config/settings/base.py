@@ -17,6 +17,8 @@ env = environ.Env()
 INSTALLED_APPS = [
     "pagecache",
     "core",
+    # Before wagtail.admin and wagtail.images: its templates override some of theirs.
+    "editorial",
     "video",
     "home",
     "themes",
@@ -73,7 +75,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page is answered without touching them.
     "pagecache.caching.PageCacheMiddleware",
-    # The database unreachable: a stale cached copy, or a 503 "try again" page (pagecache/outage.py).
+    # The database unreachable: a stale cached copy, or a 503 "try again" page
+    # (pagecache/outage.py).
     "pagecache.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

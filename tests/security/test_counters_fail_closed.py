@@ -11,8 +11,8 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
-from pagecache.shared_cache import FailOpenRedisCache
 from insights.models import PageViewDay, ReferrerDay
+from pagecache.shared_cache import FailOpenRedisCache
 from tests.test_redis_outage import free_port
 
 pytestmark = pytest.mark.django_db

@@ -23,9 +23,10 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.models import ReusableCallToAction
+
 from .admin_history import RestrictedHistoryView
 from .drafts import offer_discard
-from .models import ReusableCallToAction
 from .workflow_messages import after_action
 
 
@@ -152,7 +153,7 @@ class ReviewPanel(WorkflowObjectsToModeratePanel):
     """The dashboard's "Awaiting your review", saying for each item whether it is new or a
     change to something visitors see now."""
 
-    template_name = "core/admin/awaiting_review.html"
+    template_name = "editorial/awaiting_review.html"
     order = 10  # first, above the guide: what waits for Reviewers and Publishers
 
     def get_context_data(self, parent_context):
@@ -168,7 +169,7 @@ class YourItemsInReviewPanel(UserObjectsInWorkflowModerationPanel):
     """The dashboard's "Your pages and snippets in a workflow", with the reviewer's name and
     comment on each item sent back for changes."""
 
-    template_name = "core/admin/your_items_in_review.html"
+    template_name = "editorial/your_items_in_review.html"
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)

@@ -14,6 +14,8 @@ from wagtail.admin.views.home import (
 )
 from wagtail.snippets.models import register_snippet
 
+from core.incomplete import incomplete_blocks, warn_about_incomplete_blocks
+
 from . import drafts, guide
 from .admin_requests import is_autosave, publishes, warn_once
 from .admin_views import (
@@ -22,7 +24,6 @@ from .admin_views import (
     SitePageViewSet,
     YourItemsInReviewPanel,
 )
-from .incomplete import incomplete_blocks, warn_about_incomplete_blocks
 from .workflow_messages import after_submitting
 
 register_snippet(SharedCallToActionViewSet)

@@ -86,7 +86,7 @@ def section_url(anchor):
 class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
     """Any signed-in admin user may read it (the admin's own access check applies)."""
 
-    template_name = "core/admin/editors_guide.html"
+    template_name = "editorial/editors_guide.html"
     page_title = "Editor's guide"
     header_icon = "help"
 
@@ -120,7 +120,7 @@ class GuidePanel(Component):
     """The dashboard's panel: each section of the guide, one link each."""
 
     name = "editors_guide"
-    template_name = "core/admin/guide_panel.html"
+    template_name = "editorial/guide_panel.html"
     order = 50
 
     def get_context_data(self, parent_context):
