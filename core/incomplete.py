@@ -3,17 +3,14 @@
 A block that lacks what it needs (a video without its address, a report without a document
 or a web address, a contact whose address is not in the site settings yet) renders nothing
 to visitors. The page still saves and publishes: the editor sees why in the preview, in place
-of the block, and in a warning after each save (``warn_about_incomplete_blocks``, registered
-in wagtail_hooks.py).
+of the block, and in a warning after each save (editorial/wagtail_hooks.py asks
+``incomplete_blocks`` after each save: this content module knows nothing of the admin).
 
 A block takes part by mixing in ``IncompleteBlockMixin`` and answering ``missing(value,
 context)`` with the editor's explanation, or an empty string when the block is complete.
 """
 
 from django.template.loader import render_to_string
-from django.utils.html import format_html, format_html_join
-
-from editorial.admin_requests import is_autosave, warn_once
 
 
 class IncompleteBlockMixin:
@@ -60,26 +57,3 @@ def incomplete_blocks(page, request=None, for_warning=False):
                 if reason := child.block.missing(child.value, context):
                     found.append(reason)
     return found
-
-
-def warn_about_incomplete_blocks(request, page, already=()):
-    """After a save (autosave aside): name each block visitors do not see, and why, except
-    those in ``already`` (the explanations the page gave before this save). A warning, never
-    an error: the rest of the page is ready and may go live. Several are one banner."""
-    if is_autosave(request):
-        return
-    reasons = [
-        reason
-        for reason in incomplete_blocks(page.specific, request, for_warning=True)
-        if reason not in already
-    ]
-    if len(reasons) == 1:
-        warn_once(request, f"Visitors don't see this part of the page yet: {reasons[0]}")
-    elif reasons:
-        warn_once(
-            request,
-            format_html(
-                "Visitors don't see these parts of the page yet:<ul>{}</ul>",
-                format_html_join("", "<li>{}</li>", ((reason,) for reason in reasons)),
-            ),
-        )

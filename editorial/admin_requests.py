@@ -1,11 +1,15 @@
 """What an admin request is doing, for the hooks that warn editors after they save.
 
-One definition of each, so that every save-time warning (core, video, getinvolved) follows
-the same rules: nothing on autosave, each distinct warning once, and warnings about
-publishing only when the request publishes or sends the page for approval.
+One definition of each, so that every save-time warning (editorial, video, getinvolved)
+follows the same rules: nothing on autosave, each distinct warning once, and warnings about
+publishing only when the request publishes or sends the page for approval; and one place a
+refused bulk action sends people back to.
 """
 
+from django.shortcuts import redirect
 from wagtail.admin import messages
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 
 # The buttons of Wagtail's page and snippet editors that move content towards the public:
 # publish, submit to the workflow (or restart it), and a reviewer's workflow action.
@@ -49,3 +53,13 @@ def publishes(request, page):
     return bool(request.POST.get(WORKFLOW_ACTION)) and (
         page.permissions_for_user(request.user).can_publish()
     )
+
+
+def back_from_bulk(request, objects):
+    """Where a refused bulk action sends people: the listing they came from (``next``, if it
+    is on this site), else the first page's parent, else the dashboard."""
+    if url := get_valid_next_url_from_request(request):
+        return redirect(url)
+    if isinstance(objects[0], Page):
+        return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
+    return redirect("wagtailadmin_home")

@@ -1,23 +1,23 @@
 """The admin's shared behaviour: the views of every page type and of shared snippets, what
-people are told after saving and at each approval step, who may publish past a review, the
-editor's guide (Help menu, dashboard) and the dashboard's review list."""
+people are told after saving and at each approval step, the rules on deleting and on
+cancelling a review, the editor's guide (Help menu, dashboard) and the dashboard's review
+list. The publishing rule registers its own hooks (publishing.py, imported here)."""
 
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.home import (
     UserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel,
 )
 from wagtail.snippets.models import register_snippet
 
-from core.incomplete import incomplete_blocks, warn_about_incomplete_blocks
+from core.incomplete import incomplete_blocks
 
-from . import drafts, guide
-from .admin_requests import is_autosave, publishes, warn_once
+from . import deleting, drafts, guide, publishing, reviewing
+from .admin_requests import back_from_bulk, is_autosave, publishes, warn_once
 from .admin_views import (
     ReviewPanel,
     SharedCallToActionViewSet,
@@ -72,10 +72,28 @@ def note_what_the_live_page_lacks(request, page):
 @hooks.register("after_edit_page")
 def warn_about_incomplete_blocks_that_matter(request, page):
     """Blocks visitors do not see yet (a video without its address…: core/incomplete.py),
-    mentioned only when this save adds one: on a live page, those the live page has too are
-    not mentioned again (editing one paragraph says nothing about another block's video)."""
+    named with why, only when this save adds one: on a live page, those the live page has too
+    are not mentioned again (editing one paragraph says nothing about another block's video).
+    A warning, never an error: the rest of the page is ready and may go live. Several are
+    one banner; nothing on autosave."""
+    if is_autosave(request):
+        return
     already = getattr(request, "_incomplete_on_live_page", set())
-    warn_about_incomplete_blocks(request, page, already)
+    reasons = [
+        reason
+        for reason in incomplete_blocks(page.specific, request, for_warning=True)
+        if reason not in already
+    ]
+    if len(reasons) == 1:
+        warn_once(request, f"Visitors don't see this part of the page yet: {reasons[0]}")
+    elif reasons:
+        warn_once(
+            request,
+            format_html(
+                "Visitors don't see these parts of the page yet:<ul>{}</ul>",
+                format_html_join("", "<li>{}</li>", ((reason,) for reason in reasons)),
+            ),
+        )
 
 
 @hooks.register("after_create_page")
@@ -89,66 +107,64 @@ def say_what_happens_after_submitting(request, obj):
         messages.info(request, text)
 
 
-# Publishing past a running review --------------------------------------------------------
+# Deleting, and cancelling a review ------------------------------------------------------
 
 
-def may_publish_past_review(user):
-    """Administrators only: everyone else publishes through the workflow's last step."""
-    return user.is_superuser
-
-
-def refuse_publishing_in_review(request, obj, edit_url):
-    if not getattr(obj, "workflow_in_progress", False) or may_publish_past_review(request.user):
-        return None
-    task = obj.current_workflow_task
-    messages.error(
-        request,
-        f"“{obj}” was saved as a draft but not published: it is waiting for {task.name}. It "
-        "is published when the last step of the review is approved.",
-    )
-    return redirect(edit_url)
-
-
-@hooks.register("before_publish_page")
-def refuse_publishing_a_page_in_review(request, page):
-    return refuse_publishing_in_review(
-        request, page, reverse("wagtailadmin_pages:edit", args=[page.pk])
-    )
-
-
-@hooks.register("before_publish")
-def refuse_publishing_a_snippet_in_review(request, obj):
-    return refuse_publishing_in_review(request, obj, AdminURLFinder(request.user).get_edit_url(obj))
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_publishing_in_review(request, action_type, objects, action_class):
-    if action_type != "publish" or may_publish_past_review(request.user):
-        return None
-    in_review = [obj for obj in objects if getattr(obj, "workflow_in_progress", False)]
-    if in_review:
-        messages.error(
-            request,
-            f"Nothing was published: “{in_review[0]}” is waiting for its review. Pages in "
-            "review are published when the last step is approved.",
-        )
-        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+@hooks.register("before_delete_page")
+def keep_pages_in_review_and_others_drafts(request, page):
+    message = deleting.refusal([page], request.user)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
 
 
-def hide_publish_in_review(menu_items, request, obj):
-    if getattr(obj, "workflow_in_progress", False) and not may_publish_past_review(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+@hooks.register("before_bulk_action")
+def keep_pages_in_review_and_others_drafts_in_bulk(request, action_type, objects, action_class):
+    if action_type != "delete":
+        return None
+    message = deleting.refusal(objects, request.user)
+    if message:
+        messages.error(request, message)
+        return back_from_bulk(request, objects)
+    return None
+
+
+@hooks.register("construct_page_listing_buttons")
+def offer_delete_only_where_allowed(buttons, page, user, context=None):
+    # Wagtail offers Delete (in each row's ⋯ menu) wherever its permissions allow; the rule
+    # in deleting.py refuses some of those, so the item is left out there.
+    if not deleting.refusal([page], user):
+        return
+    delete_url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+    for button in buttons:
+        if hasattr(button, "dropdown_buttons"):
+            button.dropdown_buttons = [
+                item
+                for item in button.dropdown_buttons
+                if not (item.url or "").startswith(delete_url)
+            ]
+    buttons[:] = [b for b in buttons if not (getattr(b, "url", "") or "").startswith(delete_url)]
 
 
 @hooks.register("construct_page_action_menu")
-def hide_page_publish_in_review(menu_items, request, context):
-    hide_publish_in_review(menu_items, request, context.get("page"))
+def offer_cancel_only_to_submitter_and_publishers(menu_items, request, context):
+    reviewing.hide_cancel(menu_items, request, context.get("page"))
 
 
 @hooks.register("construct_snippet_action_menu")
-def hide_snippet_publish_in_review(menu_items, request, context):
-    hide_publish_in_review(menu_items, request, context.get("instance"))
+def offer_snippet_cancel_only_to_submitter_and_publishers(menu_items, request, context):
+    reviewing.hide_cancel(menu_items, request, context.get("instance"))
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
+def refuse_cancel_by_reviewers(request, obj):
+    message = reviewing.refusal(request, obj)
+    if message:
+        messages.error(request, message)
+        return redirect(publishing.edit_url(request, obj))
+    return None
 
 
 # The editor's guide and the dashboard ----------------------------------------------------

@@ -2,9 +2,10 @@ from django.apps import AppConfig
 
 
 class StaffConfig(AppConfig):
-    """What staff accounts need beyond Wagtail's permissions: the second factor at sign-in
-    (django-otp TOTP), the page shown when sign-in is locked (django-axes), and the publishing
-    rule that keeps other people's drafts on the approval workflow."""
+    """Who people are and what they may do: the staff groups, their permissions and the
+    approval workflow (names.py, roles.py), the second factor at sign-in (django-otp TOTP),
+    the page shown when sign-in is locked (django-axes), and the image and document
+    permission policies."""
 
     name = "staff"
     verbose_name = "Staff accounts"
