@@ -5,13 +5,15 @@ the dashboard with "Sorry, you do not have permission to access this area."."""
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from staff.names import MEMBERSHIP_TEAM
+
 REASON = (
-    "Only the Membership team can read members' answers to the forms: they hold people's "
+    f"Only the {MEMBERSHIP_TEAM} can read members' answers to the forms: they hold people's "
     "names, email addresses and schools."
 )
 WHOM_TO_ASK = (
-    "If your work needs an answer, ask someone in the Membership team. If you should be in "
-    "that team, ask an administrator to add you to the “Membership team” group under "
+    f"If your work needs an answer, ask someone in the {MEMBERSHIP_TEAM}. If you should be in "
+    f"that team, ask an administrator to add you to the “{MEMBERSHIP_TEAM}” group under "
     "Settings → Groups."
 )
 

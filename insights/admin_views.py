@@ -8,6 +8,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from staff.names import EDITORS, MEMBERSHIP_TEAM, PUBLISHERS
+
 from . import reports
 from .charts import csv_response
 
@@ -100,7 +102,7 @@ class PageViewsReport(ReportView):
     refusal_reason = "Only people who write or publish pages can see page views."
     whom_to_ask = (
         "Ask someone in communications for the figures, or ask an administrator to add you "
-        "to the “Editors” or “Publishers” group under Settings → Groups."
+        f"to the “{EDITORS}” or “{PUBLISHERS}” group under Settings → Groups."
     )
 
     def get_tables(self, weeks):
@@ -112,10 +114,10 @@ class FormResponsesReport(ReportView):
     allowed = staticmethod(may_read_form_responses)
     filename = "form-responses"
     intro = "How many members sent each interest form, counted from the submissions kept."
-    refusal_reason = "Only the Membership team can see how many members sent each form."
+    refusal_reason = f"Only the {MEMBERSHIP_TEAM} can see how many members sent each form."
     whom_to_ask = (
-        "Ask someone in the Membership team for the figures. If you should be in that team, "
-        "ask an administrator to add you to the “Membership team” group under Settings → "
+        f"Ask someone in the {MEMBERSHIP_TEAM} for the figures. If you should be in that team, "
+        f"ask an administrator to add you to the “{MEMBERSHIP_TEAM}” group under Settings → "
         "Groups."
     )
 

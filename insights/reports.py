@@ -4,7 +4,7 @@
 - ``page_view_tables``: the page-view counter's views per week, per page and top referrers;
 - ``submission_tables``: the interest forms' responses per week, per form and per region.
   Read through the app registry (``apps.get_model``), not imported: nothing but config
-  imports this app, and it imports only core."""
+  imports this app, and it imports only the rate limiter and the staff names."""
 
 import datetime
 

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.models import StandardPage
+from staff.names import EDITORS
 from tests.factories import ThemePageFactory
 from themes.models import ThemePage
 
@@ -19,7 +20,7 @@ def editor_client(client, django_user_model, page_tree):
     ThemePageFactory(parent=page_tree.home, slug="belonging-and-leadership")
     editor = django_user_model.objects.create_user("editor", password="not-used")
     # Wagtail's install creates an "Editors" group with add/edit rights on the whole tree.
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     return client
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from editorial.guide import rendered_guide
+from staff.names import CONTENT_REVIEW, EDITORS, MEMBERSHIP_TEAM, PUBLISHERS, REVIEWERS, SIGN_OFF
 from tests.browser.guide import GUIDE, SCREENSHOTS
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client, django_user_model, starter_site):
     user = django_user_model.objects.create_user("editor", password="not-used")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(user)
     return client
 
@@ -84,10 +85,10 @@ NOT_ON_THOSE_SCREENS = {
     "Reports": "each role's menu: tests/test_guide_menus.py",
     "Settings": "each role's menu: tests/test_guide_menus.py",
     "Locked pages": "a Publisher's report: tests/test_guide_menus.py",
-    "Membership team": "a group name: shown under Settings → Groups",
-    "Reviewers": "a group name",
-    "Editors": "a group name",
-    "Publishers": "a group name",
+    MEMBERSHIP_TEAM: "a group name: shown under Settings → Groups",
+    REVIEWERS: "a group name",
+    EDITORS: "a group name",
+    PUBLISHERS: "a group name",
     "Overview": "the public site's name for the home page",
     "Forms": "the Membership team's menu item",
     "Interest submissions": "the Membership team's menu item",
@@ -104,8 +105,8 @@ NOT_ON_THOSE_SCREENS = {
     "New page": "in the review list, while a new page waits",
     "Change to a live page": "in the review list, while a change waits",
     "Awaiting your review": "on the dashboard while something waits for review",
-    "Content review": "a step's name: shown while a page is in review",
-    "Sign-off": "a step's name: shown while a page is in review",
+    CONTENT_REVIEW: "a step's name: shown while a page is in review",
+    SIGN_OFF: "a step's name: shown while a page is in review",
     "⋯": "the More button's symbol",
     "Add a document": "on the Documents screen",
     "Discard draft": "on the editor, to Publishers, while someone else's draft waits",

@@ -11,12 +11,12 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import ReusableCallToAction
-from sitesetup import roles
+from staff import roles
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
 
-# The group approving each step, by its name in sitesetup/roles.py (Publishers approve both
+# The group approving each step, by its name in staff/names.py (Publishers approve both
 # where the roles module has no separate reviewers).
 REVIEWERS = getattr(roles, "REVIEWERS", roles.PUBLISHERS)
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from home.models import HomePage
-from sitesetup import roles
+from staff import roles
 from tests.browser.guide import GUIDE
 from tests.factories import StandardPageFactory
 from tests.test_approval_feedback import member, workflow  # noqa: F401

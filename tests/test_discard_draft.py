@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from editorial.drafts import DISCARD_URL_NAME
-from sitesetup import roles
+from staff import roles
 from tests.test_approval_feedback import edit_form_data, messages_of
 from themes.models import ThemePage
 

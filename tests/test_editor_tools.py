@@ -11,6 +11,7 @@ from casestudies.blocks import BodyStreamBlock
 from casestudies.choices import Phase, Region
 from casestudies.models import CaseStudyPage
 from core import blocks
+from staff.names import EDITORS
 from tests.factories import (
     CaseStudyIndexPageFactory,
     CaseStudyPageFactory,
@@ -57,7 +58,7 @@ def editor(django_user_model, case_studies):
     # one in Snippets, the image's the first image, the teaser's the first case study.
     ReusableCallToActionFactory()
     user = django_user_model.objects.create_user("editor", password="not-used")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

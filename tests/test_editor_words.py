@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.blocks import CallToActionBlock
 from core.web_address import INVALID_WEB_ADDRESS
+from staff.names import MEMBERSHIP_TEAM
 from tests.factories import StandardPageFactory
 from video.blocks import VideoBlock
 
@@ -101,7 +102,7 @@ def test_the_forms_list_names_each_forms_origin_in_words(client, django_user_mod
 
     call_command("setup_groups", stdout=io.StringIO())
     member = django_user_model.objects.create_user("mo", password="not-used")
-    member.groups.add(Group.objects.get(name="Membership team"))
+    member.groups.add(Group.objects.get(name=MEMBERSHIP_TEAM))
     client.force_login(member)
     listing = client.get(reverse("getinvolved_forms_index"))
     assert listing.status_code == 200

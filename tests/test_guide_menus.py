@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from wagtail.admin.menu import admin_menu
 
-from sitesetup.roles import EDITORS, MEMBERSHIP_TEAM, PUBLISHERS, REVIEWERS
+from staff.names import EDITORS, MEMBERSHIP_TEAM, PUBLISHERS, REVIEWERS
 from tests.browser.guide import GUIDE
 
 pytestmark = pytest.mark.django_db

@@ -10,13 +10,15 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from staff.names import EDITORS
+
 pytestmark = pytest.mark.django_db
 
 
 def test_the_description_says_what_it_is_for(client, django_user_model, starter_site):
     call_command("setup_groups", stdout=io.StringIO())
     editor = django_user_model.objects.create_user("ed")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     image = get_image_model().objects.create(title="Garden", file=get_test_image_file())
     for url in (reverse("wagtailimages:add"), reverse("wagtailimages:edit", args=[image.pk])):

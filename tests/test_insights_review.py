@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from insights.models import PageViewDay, ReferrerDay
+from staff.names import EDITORS, MEMBERSHIP_TEAM, REVIEWERS
 from tests.test_insights import BEACON, THEME_1, beacon, tables_of
 
 pytestmark = pytest.mark.django_db
@@ -82,9 +83,9 @@ def people(django_user_model, starter_site):
         return user
 
     return {
-        "editor": person("eddie", "Editors"),
-        "membership": person("morgan", "Membership team"),
-        "reviewer": person("rory", "Reviewers"),
+        "editor": person("eddie", EDITORS),
+        "membership": person("morgan", MEMBERSHIP_TEAM),
+        "reviewer": person("rory", REVIEWERS),
     }
 
 

@@ -16,7 +16,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from casestudies.models import CaseStudyPage
-from sitesetup import roles
+from staff import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from editorial import deleting, publishing
 from editorial.drafts import DISCARD_URL_NAME
 from home.models import HomePage
-from sitesetup import roles
+from staff import roles
 from tests.factories import StandardPageFactory
 from tests.test_approval_feedback import edit_form_data, member, workflow  # noqa: F401
 from themes.models import ThemePage

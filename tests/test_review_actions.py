@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from sitesetup import roles
+from staff import roles
 from tests.browser.guide import GUIDE
 from tests.test_approval_feedback import approve, member, messages_of, workflow  # noqa: F401
 from themes.models import ThemePage

@@ -12,7 +12,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from sitesetup import roles
+from staff import roles
+from staff.names import SIGN_OFF
 from tests.test_approval_feedback import edit_form_data, messages_of
 from themes.models import ThemePage
 
@@ -66,7 +67,7 @@ def test_a_reviewer_approving_in_the_editor_lands_on_the_dashboard(client, peopl
     said = " ".join(messages_of(response))
     assert NO_PERMISSION not in said
     assert "You approved Content review" in said
-    assert ThemePage.objects.get(pk=theme.pk).current_workflow_task.name == "Sign-off"
+    assert ThemePage.objects.get(pk=theme.pk).current_workflow_task.name == SIGN_OFF
 
 
 def test_the_reviewers_comment_and_name_reach_the_editor(client, people):

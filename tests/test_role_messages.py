@@ -20,7 +20,8 @@ from PIL import Image as PILImage
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.contact import SiteContactBlock
-from sitesetup import roles
+from staff import roles
+from staff.names import PUBLISHERS
 from tests.factories import StandardPageFactory
 from tests.test_approval_feedback import messages_of
 from tests.test_editor_tools import SHARING_WARNING, theme_edit_data
@@ -163,7 +164,7 @@ def test_sharing_fields_are_mentioned_to_whoever_publishes(client, django_user_m
     # Publishing is, once, to the Publisher, who can add them.
     other = ThemePage.objects.exclude(pk=theme.pk).filter(search_description="").first()
     publisher = django_user_model.objects.create_user("pub", password="not-used")
-    publisher.groups.add(Group.objects.get(name="Publishers"))
+    publisher.groups.add(Group.objects.get(name=PUBLISHERS))
     editor_client.force_login(publisher)
     other_url = reverse("wagtailadmin_pages:edit", args=[other.pk])
     data = theme_edit_data(editor_client, other)

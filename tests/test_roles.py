@@ -6,14 +6,16 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Workflow
 
-from sitesetup.roles import (
+from staff.names import (
+    CONTENT_REVIEW,
     EDITORS,
     PUBLISHERS,
     REVIEWERS,
+    SIGN_OFF,
     WORKFLOW_NAME,
     WORKFLOW_STEPS,
-    ensure_roles,
 )
+from staff.roles import ensure_roles
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -90,28 +92,28 @@ def test_a_reviewer_then_a_publisher_approve_and_neither_can_do_the_others_step(
     theme.refresh_from_db()
     state = theme.current_workflow_state
     assert state and state.status == "in_progress"
-    assert state.current_task_state.task.name == "Content review"
+    assert state.current_task_state.task.name == CONTENT_REVIEW
 
     # A Publisher cannot approve the first step: it is the Reviewers'.
     client.logout()
     login(client, django_user_model, PUBLISHERS)
     approve(client, theme, state.current_task_state)
     state.refresh_from_db()
-    assert state.current_task_state.task.name == "Content review"
+    assert state.current_task_state.task.name == CONTENT_REVIEW
     assert state.current_task_state.status == "in_progress"
 
     client.logout()
     login(client, django_user_model, REVIEWERS)
     assert approve(client, theme, state.current_task_state).status_code in (200, 302)
     state.refresh_from_db()
-    assert state.current_task_state.task.name == "Sign-off"
+    assert state.current_task_state.task.name == SIGN_OFF
     theme.refresh_from_db()
     assert theme.title == "Theme 3: belonging and agency"  # not published after one approval
 
     # The Reviewer cannot approve the second step as well.
     approve(client, theme, state.current_task_state)
     state.refresh_from_db()
-    assert state.current_task_state.task.name == "Sign-off"
+    assert state.current_task_state.task.name == SIGN_OFF
     assert state.current_task_state.status == "in_progress"
 
     client.logout()

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from casestudies.models import CaseStudyPage
-from sitesetup import roles
+from staff import roles
 from tests.test_approval_feedback import edit_form_data, member, messages_of, workflow  # noqa: F401
 from themes.models import ThemePage
 

@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
+from staff import names  # the group names, defined once (no Django imports)
+
 # Staff sign-in (README "Security"). django-axes first: it refuses a locked-out sign-in
 # before the password is even checked.
 AUTHENTICATION_BACKENDS = [
@@ -39,7 +41,7 @@ SESSION_SAVE_EVERY_REQUEST = True
 # Second factor (django-otp, TOTP; staff/twofactor.py). Required for superusers and these
 # groups, available to everyone; production always enforces it and exempts nobody.
 TWO_FACTOR_ENFORCED = True
-TWO_FACTOR_REQUIRED_GROUPS = ["Publishers", "Membership team"]
+TWO_FACTOR_REQUIRED_GROUPS = [names.PUBLISHERS, names.MEMBERSHIP_TEAM]
 TWO_FACTOR_EXEMPT_USERNAMES = []
 OTP_TOTP_ISSUER = "Place and Belonging (NEU)"
 # The secret shown while setting up an authenticator works only in that session, this long.

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from sitesetup import roles
+from staff import roles
 from tests.browser.admin import add_user, sign_in, sign_out
 from tests.browser.conftest import LOCAL_HOSTS
 from tests.browser.guide import SCREENSHOTS

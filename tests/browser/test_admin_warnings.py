@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from sitesetup.roles import EDITORS
+from staff.names import EDITORS
 from tests.browser.admin import add_user, field, sign_in
 from tests.browser.conftest import LOCAL_HOSTS
 from tests.embeds import LocalVideoFinder, video_url

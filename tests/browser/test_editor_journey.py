@@ -20,7 +20,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
-from sitesetup.roles import EDITORS, PUBLISHERS, REVIEWERS, WORKFLOW_NAME
+from staff.names import EDITORS, PUBLISHERS, REVIEWERS, WORKFLOW_NAME
 from tests.browser.admin import add_user, field, menu, sign_in, sign_out
 from tests.embeds import video_url
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import expect
 
-from sitesetup.roles import EDITORS, MEMBERSHIP_TEAM, WORKFLOW_NAME
+from staff.names import EDITORS, MEMBERSHIP_TEAM, WORKFLOW_NAME
 from tests.browser.admin import add_user, field, sign_in, sign_out
 from tests.getinvolved.formhelpers import register_answers, submit
 

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from sitesetup.roles import EDITORS, MEMBERSHIP_TEAM
+from staff.names import EDITORS, MEMBERSHIP_TEAM
 from tests.browser.admin import add_user, sign_in
 from tests.getinvolved.formhelpers import register_answers, submit
 

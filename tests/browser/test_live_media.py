@@ -11,7 +11,7 @@ from django.core.management import call_command
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 
-from sitesetup.roles import EDITORS
+from staff.names import EDITORS
 from tests.browser.admin import add_user, sign_in
 from tests.browser.test_accessibility import load, path_of
 

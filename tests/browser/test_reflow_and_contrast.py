@@ -12,6 +12,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from staff.names import EDITORS
 from tests.browser.admin import add_user, sign_in
 from tests.browser.test_accessibility import load
 from tests.browser.test_launch_pages import by_slug
@@ -116,7 +117,7 @@ def test_reduced_motion_stops_smooth_scrolling_and_transitions(live_site, page):
 def test_wagtails_accessibility_checker_finds_nothing_on_a_theme_page(
     live_site, page, django_user_model
 ):
-    username, password = add_user(django_user_model, "checker-editor", "Editors")
+    username, password = add_user(django_user_model, "checker-editor", EDITORS)
     sign_in(page, live_site, username, password)
 
     page.goto(live_site + by_slug("belonging-and-leadership"), wait_until="networkidle")

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from sitesetup.roles import EDITORS, REVIEWERS
+from staff.names import EDITORS, REVIEWERS
 from tests.browser.admin import add_user, sign_in, sign_out
 from themes.models import ThemePage
 

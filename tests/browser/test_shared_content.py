@@ -10,12 +10,12 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from core.models import ReusableCallToAction
-from sitesetup import roles
+from staff import roles
 from tests.browser.admin import add_user, field, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
-# The group approving the first step, by its name in sitesetup/roles.py.
+# The group approving the first step, by its name in staff/names.py.
 REVIEWERS = getattr(roles, "REVIEWERS", roles.PUBLISHERS)
 NEW_HEADING = "Join the conversation"
 PAGES_SHOWING_IT = ["/", "/belonging-and-leadership/"]

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from getinvolved.models import InterestFormPage
-from sitesetup.roles import MEMBERSHIP_TEAM, PUBLISHERS
+from staff.names import MEMBERSHIP_TEAM, PUBLISHERS
 from tests.browser.admin import add_user, field
 from tests.getinvolved.formhelpers import register_answers, submit
 

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from casestudies.choices import Region
+from staff.names import EDITORS, MEMBERSHIP_TEAM, PUBLISHERS
 from tests.factories import InterestFormPageFactory, form_fields
 
 # The starter forms' fields (sitesetup/starter/content/get-involved/), whose answers
@@ -107,7 +108,7 @@ def share_form(forms):
 @pytest.fixture
 def membership_user(django_user_model, roles):
     user = django_user_model.objects.create_user("morgan", "morgan@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Membership team"))
+    user.groups.add(Group.objects.get(name=MEMBERSHIP_TEAM))
     return user
 
 
@@ -116,5 +117,5 @@ def editor_user(django_user_model, roles):
     """An editor who can edit and publish every page, forms included, but is not in the
     Membership team."""
     user = django_user_model.objects.create_user("eddie", "eddie@example.org", "pw")
-    user.groups.add(*Group.objects.filter(name__in=["Editors", "Publishers"]))
+    user.groups.add(*Group.objects.filter(name__in=[EDITORS, PUBLISHERS]))
     return user

@@ -6,6 +6,7 @@ import html
 import pytest
 from django.contrib.auth.models import Group
 
+from staff.names import EDITORS
 from tests.getinvolved.formhelpers import form_page_edit_data
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def submit_form_page(client, form):
 
 def test_an_editor_is_not_sent_to_the_settings(client, django_user_model, forms):
     editor = django_user_model.objects.create_user("ed", password="not-used")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     said = submit_form_page(client, forms["share"])
     assert (

@@ -19,6 +19,7 @@ from formhelpers import (
 
 from getinvolved.models import InterestSubmission
 from getinvolved.views import FORMULA_TRIGGERS
+from staff.names import MEMBERSHIP_TEAM
 
 
 @pytest.fixture
@@ -229,7 +230,7 @@ def test_exports_are_safe_to_open_whatever_was_typed(client, forms, membership_u
 def test_membership_team_reads_submissions_but_cannot_edit_any_page(client, forms, membership_user):
     from wagtail.models import GroupPagePermission, Page
 
-    assert not GroupPagePermission.objects.filter(group__name="Membership team").exists()
+    assert not GroupPagePermission.objects.filter(group__name=MEMBERSHIP_TEAM).exists()
     client.force_login(membership_user)
     assert client.get(TEAM_FORMS_INDEX).status_code == 200
     for page in Page.objects.filter(depth__gt=1):

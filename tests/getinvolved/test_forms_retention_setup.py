@@ -14,6 +14,7 @@ from wagtail.models import Page
 from core.models import SiteSettings
 from getinvolved.management.commands.purge_old_submissions import retention_cutoff
 from getinvolved.models import EmailDelivery, InterestSubmission
+from staff.names import EDITORS, MEMBERSHIP_TEAM, PUBLISHERS
 
 
 def make_submission(page, submit_time, name):
@@ -77,7 +78,7 @@ def test_retention_cutoff_counts_calendar_months(settings, now, months, expected
 def test_setup_groups_is_idempotent_and_gives_the_team_submissions(forms):
     call_command("setup_groups", stdout=io.StringIO())
     call_command("setup_groups", stdout=io.StringIO())
-    team = Group.objects.get(name="Membership team")
+    team = Group.objects.get(name=MEMBERSHIP_TEAM)
     codenames = set(team.permissions.values_list("codename", flat=True))
     assert codenames == {"access_admin", "view_interestsubmission"}
     assert not team.page_permissions.exists()  # the team edits no pages
@@ -86,7 +87,7 @@ def test_setup_groups_is_idempotent_and_gives_the_team_submissions(forms):
 def test_setup_site_creates_the_groups(db):
     call_command("setup_site", stdout=io.StringIO())
     names = set(Group.objects.values_list("name", flat=True))
-    assert {"Membership team", "Editors", "Publishers"} <= names
+    assert {MEMBERSHIP_TEAM, EDITORS, PUBLISHERS} <= names
 
 
 def test_starter_forms_have_their_fields_and_the_privacy_notice_is_set(starter_forms):

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 
-from sitesetup.roles import MEMBERSHIP_TEAM
+from staff.names import MEMBERSHIP_TEAM
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from wagtail.models import PageLogEntry
 
 from getinvolved.audit import DELETE, EXPORT
 from getinvolved.models import InterestSubmission
-from sitesetup.roles import EDITORS
+from staff.names import EDITORS
 from tests.getinvolved.formhelpers import register_answers, submit
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.urls import reverse
 from PIL import Image
 from wagtail.images import get_image_model
 
-from sitesetup.roles import EDITORS
+from staff.names import EDITORS
 
 pytestmark = pytest.mark.django_db
 

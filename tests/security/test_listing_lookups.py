@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Comment, Workflow
 
 from getinvolved.models import InterestSubmission
-from sitesetup.roles import PUBLISHERS
+from staff.names import PUBLISHERS
 from tests.getinvolved.formhelpers import register_answers, share_answers, submit
 
 pytestmark = pytest.mark.django_db

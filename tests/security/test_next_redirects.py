@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from sitesetup.roles import EDITORS, PUBLISHERS
+from staff.names import EDITORS, PUBLISHERS
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db

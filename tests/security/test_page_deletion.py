@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from home.models import HomePage
-from sitesetup.roles import EDITORS, PUBLISHERS
+from staff.names import EDITORS, PUBLISHERS
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

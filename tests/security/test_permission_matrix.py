@@ -21,14 +21,17 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 
 from getinvolved.access import can_view_submissions
-from sitesetup.roles import (
+from staff.names import (
+    CONTENT_REVIEW,
     EDITORS,
     MEMBERSHIP_TEAM,
     PUBLISHERS,
     REVIEWERS,
-    ROLES,
+    SIGN_OFF,
+    WAGTAIL_DEFAULT_GROUP,
     WORKFLOW_NAME,
 )
+from staff.roles import ROLES
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -85,8 +88,8 @@ def capabilities(user, page):
         "delete a live page": perms.can_delete(),
         # (Wagtail's lock check reads permissions it never looked up for anonymous users.)
         "lock a page": user.is_authenticated and perms.can_lock(),
-        "approve Content review": step_approvers("Content review", page, user),
-        "approve Sign-off": step_approvers("Sign-off", page, user),
+        "approve Content review": step_approvers(CONTENT_REVIEW, page, user),
+        "approve Sign-off": step_approvers(SIGN_OFF, page, user),
         **{
             f"{action} an image": images.user_has_permission(user, action)
             for action in ("add", "change", "choose", "delete")
@@ -169,7 +172,7 @@ def test_setup_takes_away_whatever_was_granted_beyond_each_role(roles, django_us
         group=editors, page=Page.objects.get(depth=2), permission=publish
     )
     editors.permissions.add(Permission.objects.get(codename="change_sitesettings"))
-    moderators = Group.objects.create(name="Moderators")
+    moderators = Group.objects.create(name=WAGTAIL_DEFAULT_GROUP)
     GroupPagePermission.objects.create(
         group=moderators, page=Page.get_first_root_node(), permission=publish
     )
@@ -185,6 +188,6 @@ def test_setup_takes_away_whatever_was_granted_beyond_each_role(roles, django_us
     assert not documents.user_has_permission(editor, "delete")
     assert not ThemePage.objects.first().permissions_for_user(editor).can_publish()
     assert not editor.has_perm("core.change_sitesettings")
-    assert not Group.objects.filter(name="Moderators").exists()
+    assert not Group.objects.filter(name=WAGTAIL_DEFAULT_GROUP).exists()
     assert GroupPagePermission.objects.filter(permission=publish).count() == 1
     assert "Groups up to date" in output.getvalue()

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from sitesetup.roles import EDITORS, PUBLISHERS
+from staff.names import EDITORS, PUBLISHERS
 from tests.test_roles import edit_post_data
 from themes.models import ThemePage
 

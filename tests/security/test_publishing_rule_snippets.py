@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import ReusableCallToAction
-from sitesetup.roles import EDITORS, PUBLISHERS
+from staff.names import EDITORS, PUBLISHERS
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sitesetup.roles import EDITORS, MEMBERSHIP_TEAM, PUBLISHERS
+from staff.names import EDITORS, MEMBERSHIP_TEAM, PUBLISHERS
 from tests.production import run_with_production_settings
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.test import Client, override_settings
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sitesetup.roles import EDITORS, PUBLISHERS
+from staff.names import EDITORS, PUBLISHERS
 from tests.security.test_sign_in import code_for, sign_in, staff_member
 from tests.security.test_two_factor_set_up import CODES, SET_UP, VERIFY, secret_shown, set_up
 

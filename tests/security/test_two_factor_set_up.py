@@ -13,7 +13,7 @@ from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from sitesetup.roles import PUBLISHERS
+from staff.names import PUBLISHERS
 from staff.twofactor import SET_UP_SESSION_KEY
 from tests.security.test_sign_in import code_for, secret_on_page, sign_in, staff_member
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from sitesetup.roles import ROLES, WORKFLOW_NAME, ensure_roles, remove_wagtail_defaults
+from staff.names import WORKFLOW_NAME
+from staff.roles import ROLES, ensure_roles, remove_wagtail_defaults
 
 
 class Command(BaseCommand):

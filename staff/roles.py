@@ -1,5 +1,5 @@
-"""The staff roles and the publishing workflow, set exactly and idempotently by
-``manage.py setup_groups`` (which ``make run`` calls).
+"""The staff roles and the publishing workflow (their names: names.py), set exactly and
+idempotently by ``manage.py setup_groups`` (which ``make run`` calls).
 
 - Editors create and edit pages, images, documents and shared calls to action, and submit
   pages for approval. They cannot publish, and cannot delete images or documents (a deleted
@@ -8,7 +8,7 @@
   rights of their own: Wagtail opens a page's editor to them while it waits for their step.
 - Publishers approve the second step ("Sign-off"), which publishes the page; they can also
   publish, unpublish and lock pages, and delete images and documents. The rule that keeps
-  other people's drafts on the workflow is in staff/wagtail_hooks.py.
+  other people's drafts on the workflow is in editorial/publishing.py.
 - The Membership team alone (with superusers) reads and exports interest form submissions;
   it holds no rights on pages, images or documents.
 
@@ -38,17 +38,17 @@ from wagtail.models import (
 )
 from wagtail.snippets.models import get_workflow_enabled_models
 
-EDITORS = "Editors"
-REVIEWERS = "Reviewers"
-PUBLISHERS = "Publishers"
-MEMBERSHIP_TEAM = "Membership team"
-WORKFLOW_NAME = "Two-step approval"
-# Each step and the one group that approves it.
-WORKFLOW_STEPS = ["Content review", "Sign-off"]
-STEP_APPROVERS = {"Content review": REVIEWERS, "Sign-off": PUBLISHERS}
-# Created by Wagtail's migrations; replaced by the groups and workflow above.
-WAGTAIL_DEFAULT_GROUP = "Moderators"
-WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+from .names import (
+    EDITORS,
+    MEMBERSHIP_TEAM,
+    PUBLISHERS,
+    REVIEWERS,
+    STEP_APPROVERS,
+    WAGTAIL_DEFAULT_GROUP,
+    WAGTAIL_DEFAULT_WORKFLOW,
+    WORKFLOW_NAME,
+    WORKFLOW_STEPS,
+)
 
 IMAGE_AND_DOCUMENT_USE = [
     "wagtailimages.add_image",
