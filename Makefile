@@ -59,7 +59,7 @@ run: $(STAMP)
 
 # The production settings on this machine: gunicorn (2 workers), the task worker and a
 # redis-server of their own, on http://localhost:$PORT (8000), SQLite unless DATABASE_URL is
-# set. Needs redis-server (Debian package). See sitesetup/localstack.py.
+# set. Needs redis-server (Debian package). See devtools/localstack.py.
 serve: $(STAMP)
 	$(BIN)/python manage.py serve_production
 
@@ -116,17 +116,18 @@ restore: $(STAMP)
 	$(BIN)/python manage.py restore_site "$${ARCHIVE:?Set ARCHIVE=path/to/backup.tar.gz}"
 
 # The Nu HTML Checker on every public page type and Lighthouse on five pages, against the
-# starter site in a throwaway database (audit/run_audit.py). Needs Java, Node.js with npm and
-# Chromium (Debian: default-jre-headless nodejs npm chromium). The checkers come from npm at
-# the exact versions in audit/package-lock.json, into audit/node_modules/ (not committed);
+# starter site in a throwaway database (devtools/audit/run_audit.py). Needs Java, Node.js with
+# npm and Chromium (Debian: default-jre-headless nodejs npm chromium). The checkers come from
+# npm at the exact versions in devtools/audit/package-lock.json, into
+# devtools/audit/node_modules/ (not committed);
 # --ignore-scripts: vnu-jar would otherwise download a Java of its own.
-AUDIT_TOOLS := audit/node_modules/.installed
-$(AUDIT_TOOLS): audit/package.json audit/package-lock.json
-	cd audit && npm ci --ignore-scripts --no-audit --no-fund
+AUDIT_TOOLS := devtools/audit/node_modules/.installed
+$(AUDIT_TOOLS): devtools/audit/package.json devtools/audit/package-lock.json
+	cd devtools/audit && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 audit: $(STAMP) $(AUDIT_TOOLS)
-	$(BIN)/python audit/run_audit.py
+	$(BIN)/python devtools/audit/run_audit.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3

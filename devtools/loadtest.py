@@ -2,7 +2,7 @@
 default 300), loopback only.
 
 Varnish (deploy/varnish/) -> two gunicorn nodes (2 workers each, production settings) ->
-a throwaway PostgreSQL cluster, Redis and the task worker (sitesetup/edgestack.py). Locust
+a throwaway PostgreSQL cluster, Redis and the task worker (devtools/edgestack.py). Locust
 (devtools/locustfile.py, headless) plays readers and members; this script is the editor who
 publishes a change every minute. Prints throughput, latency percentiles, errors, the edge's
 hit ratio (varnishstat) and each process's memory at start and end; exits 1 if any request
@@ -25,8 +25,8 @@ import django  # noqa: E402
 
 django.setup()
 
-from sitesetup.edgestack import EdgeStack  # noqa: E402
-from sitesetup.pgcluster import PostgresCluster  # noqa: E402
+from devtools.edgestack import EdgeStack  # noqa: E402
+from devtools.pgcluster import PostgresCluster  # noqa: E402
 
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", 300))
 USERS = int(os.environ.get("LOADTEST_USERS", 20))

@@ -1,4 +1,4 @@
-"""`make audit` (audit/run_audit.py): the public site as visitors get it, debug off, served
+"""`make audit` (devtools/audit/run_audit.py): the public site as visitors get it, debug off, served
 by gunicorn from a throwaway SQLite database that the audit fills with the starter content.
 Static files come through WhiteNoise from the apps' folders (nothing is collected into the
 work tree) and uploaded images from Django. Never for a real site: its secret is fixed."""

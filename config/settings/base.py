@@ -187,7 +187,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 # Where collectstatic puts the files WhiteNoise serves in production. `make serve` and
-# `make bench` collect elsewhere (sitesetup/localstack.py), so that tests keep serving the
+# `make bench` collect elsewhere (devtools/localstack.py), so that tests keep serving the
 # files being edited rather than a stale copy.
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "static")))
 STATICFILES_DIRS = [SITE_DIR / "static"]

@@ -5,6 +5,8 @@ import warnings
 from .base import *  # noqa: F403
 
 DEBUG = True
+# Developers' tools (benchmarks, `make serve`): never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 SECRET_KEY = "dev-only-insecure-key-never-used-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

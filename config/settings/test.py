@@ -7,6 +7,8 @@ from pathlib import Path
 from .base import *  # noqa: F403
 
 DEBUG = False
+# Developers' tools (benchmarks, `make serve`): never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

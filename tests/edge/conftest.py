@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitesetup.edgestack import Varnish
+from devtools.edgestack import Varnish
 
 
 @pytest.fixture

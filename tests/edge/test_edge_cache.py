@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.utils.crypto import get_random_string
 
+from devtools.edgestack import Varnish
 from getinvolved.models import InterestFormPage, InterestSubmission
-from sitesetup.edgestack import Varnish
 from tests.edge.http import fetch
 from tests.getinvolved.formhelpers import TOKEN_RE, register_answers
 from themes.models import ThemePage

@@ -23,8 +23,8 @@ import psycopg
 import pytest
 import redis
 
-from sitesetup.edgestack import EdgeStack
-from sitesetup.pgcluster import PostgresCluster
+from devtools.edgestack import EdgeStack
+from devtools.pgcluster import PostgresCluster
 from tests.edge.http import fetch
 from tests.getinvolved.formhelpers import TOKEN_RE, register_answers
 

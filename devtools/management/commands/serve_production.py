@@ -1,7 +1,7 @@
 """``manage.py serve_production`` (`make serve`): the production settings on this machine.
 
 gunicorn (WEB_CONCURRENCY workers, default 2) and the task worker, with a redis-server of
-their own, on http://localhost:$PORT (8000). See sitesetup/localstack.py for what it sets
+their own, on http://localhost:$PORT (8000). See devtools/localstack.py for what it sets
 up. Ctrl+C stops everything it started."""
 
 import os
@@ -10,7 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sitesetup.localstack import LocalStack, StackError
+from devtools.localstack import LocalStack, StackError
 
 
 def stop_as_on_ctrl_c(signum, frame):

@@ -1,6 +1,6 @@
 """The whole production chain on this machine, for tests, `make loadtest` and `make bench`:
 Varnish (deploy/varnish/default.vcl, as shipped) in front of several gunicorn nodes under
-config.settings.production, with Redis and the task worker (sitesetup/localstack.py), all on
+config.settings.production, with Redis and the task worker (devtools/localstack.py), all on
 loopback. Each node is a gunicorn of its own on its own port, as on separate machines."""
 
 import json

@@ -1,5 +1,5 @@
 """``manage.py benchmark_http`` (part of `make bench`): requests per second through the
-production chain (sitesetup/edgestack.py: Varnish with deploy/varnish/default.vcl in front of
+production chain (devtools/edgestack.py: Varnish with deploy/varnish/default.vcl in front of
 gunicorn, 2 workers, Redis, production settings) on loopback, measured by wrk (Debian's
 package), each as a ratio to a baseline measured in the same run: through Varnish, a cached
 page against a static file; straight to the app, a cached page against the stylesheet
@@ -20,8 +20,8 @@ import urllib.request
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sitesetup.edgestack import EdgeStack
-from sitesetup.localstack import StackError
+from devtools.edgestack import EdgeStack
+from devtools.localstack import StackError
 
 # Each request to the uncached theme page has a query string no other request had: a
 # page-cache miss (the page rendered and stored, as after every content change). Unique

@@ -25,8 +25,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ROOT / "audit" / "node_modules"
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = ROOT / "devtools" / "audit" / "node_modules"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
 PYTHON = sys.executable
