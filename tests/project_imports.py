@@ -176,11 +176,11 @@ def normalise(distribution):
     return re.sub(r"[-_.]+", "-", distribution).lower()
 
 
-def declared_distributions(pyproject):
-    """(runtime, test) distribution names declared in pyproject.toml, normalised."""
+def declared_distributions(pyproject, extra="test"):
+    """(runtime, ``extra``) distribution names declared in pyproject.toml, normalised."""
     project = tomllib.loads(Path(pyproject).read_text("utf-8"))["project"]
 
     def names(requirements):
         return {normalise(re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", r).group()) for r in requirements}
 
-    return names(project["dependencies"]), names(project["optional-dependencies"]["test"])
+    return names(project["dependencies"]), names(project["optional-dependencies"][extra])

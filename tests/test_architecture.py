@@ -21,10 +21,14 @@ from tests.project_imports import (
 )
 
 # Each app -> the project apps it may import (its own modules always). None: unrestricted.
-# Site set-up (starter content, setup_site, setup_groups, the benchmark) is run, never
-# imported: no app imports sitesetup.
-APPS = {
+# The layers, from the bottom (README "Architecture"): pagecache and core import no app;
+# staff builds on pagecache; editorial on core; the page apps on core (and each other,
+# upwards); sitesetup and devtools are run, never imported.
+RUNTIME = {
+    "pagecache",
     "core",
+    "staff",
+    "editorial",
     "video",
     "casestudies",
     "themes",
@@ -32,23 +36,27 @@ APPS = {
     "getinvolved",
     "insights",
     "sitesearch",
-    "staff",
-    "sitesetup",
 }
-ANY_APP = APPS - {"sitesetup"}
+# Content apps: their models, blocks and views never import the admin's app (editorial);
+# only their wagtail_hooks.py, the admin's entry point that nothing imports, may.
+CONTENT = RUNTIME - {"pagecache", "staff", "editorial"}
+ADMIN_ENTRY = "wagtail_hooks.py"
 MAY_IMPORT = {
+    "pagecache": set(),
     "core": set(),
-    "video": {"core"},
-    "casestudies": {"core", "video"},
+    "staff": {"pagecache"},  # the rate limit of password resets
+    "editorial": {"core"},
+    "video": {"core", "editorial"},
+    "casestudies": {"core", "pagecache", "video", "editorial"},
     "themes": {"core", "video", "casestudies"},
     "home": {"core", "video", "casestudies", "themes"},
-    "getinvolved": {"core"},
+    "getinvolved": {"core", "pagecache", "staff", "editorial"},
     # The page-view counter and reports; it reads submissions through the app registry.
-    "insights": {"core"},
-    "staff": {"core"},
-    "sitesetup": ANY_APP - {"insights"},  # nothing but config imports insights
-    "sitesearch": {"core"},
-    "config": ANY_APP,
+    "insights": {"core", "pagecache", "staff"},
+    "sitesearch": {"core", "pagecache"},
+    "sitesetup": RUNTIME - {"insights"},  # nothing but config imports insights
+    "devtools": RUNTIME,
+    "config": RUNTIME,
     "tests": None,
 }
 
@@ -93,8 +101,11 @@ def undeclared(imports, project, declared, providers):
 def test_every_imported_distribution_is_declared(project):
     runtime, test = declared_distributions(ROOT / "pyproject.toml")
     providers = packages_distributions()
-    code = [imp for imp in project.imports if imp.app != "tests"]
+    code = [imp for imp in project.imports if imp.app not in {"tests", "devtools"}]
     tests = [imp for imp in project.imports if imp.app == "tests"]
+    # The developers' tools may also use the `load` extra, which only `make loadtest` installs.
+    tools = [imp for imp in project.imports if imp.app == "devtools"]
+    _, load = declared_distributions(ROOT / "pyproject.toml", extra="load")
     # Apps and middleware named in the settings are imported by Django.
     base = ROOT / "config" / "settings" / "base.py"
     lines = base.read_text("utf-8").splitlines()
@@ -104,6 +115,9 @@ def test_every_imported_distribution_is_declared(project):
 
     problems = undeclared(code, project, runtime, providers)
     problems += undeclared(tests, project, runtime | test, providers)
+    problems += undeclared(
+        tools, project, runtime | test | load, {**{d: [d] for d in load}, **providers}
+    )
     assert not problems, "\n".join(["Declare these in pyproject.toml:", *problems])
 
 
@@ -161,6 +175,41 @@ def test_apps_import_only_what_their_layer_allows(project):
     assert not problems, "Imports that break the layer rules:\n" + "\n".join(problems)
 
 
+def content_importing_admin(imports):
+    """Messages for content modules that import editorial (only wagtail_hooks.py may), and
+    for any import of a wagtail_hooks module (Wagtail loads them; importing one would let a
+    content module reach editorial through it)."""
+    found = []
+    for imp in imports:
+        if imp.app in CONTENT and imp.top == "editorial" and imp.path.name != ADMIN_ENTRY:
+            found.append(
+                f"{imp.where()}: imports {imp.name}, but only {imp.app}'s "
+                f"{ADMIN_ENTRY} may import the admin's app"
+            )
+        if imp.name.split(".")[-1] == ADMIN_ENTRY.removesuffix(".py") and imp.app != "tests":
+            found.append(f"{imp.where()}: imports {imp.name}: Wagtail loads hook modules")
+    return found
+
+
+def test_content_modules_never_import_admin_code(project):
+    problems = content_importing_admin(project.imports)
+    assert not problems, "Content importing admin code:\n" + "\n".join(problems)
+
+
+def test_the_content_check_allows_only_the_admin_entry_point():
+    def check(path, imported):
+        return content_importing_admin([Import(ROOT / path, 3, imported, None)])
+
+    assert check("core/incomplete.py", "editorial.admin_requests") == [
+        "core/incomplete.py:3: imports editorial.admin_requests, but only core's "
+        "wagtail_hooks.py may import the admin's app"
+    ]
+    assert check("video/blocks.py", "editorial.admin_requests") != []
+    assert check("video/wagtail_hooks.py", "editorial.admin_requests") == []
+    assert check("home/models.py", "video.wagtail_hooks") != []
+    assert check("staff/passwords.py", "editorial.publishing") == []  # a layer rule instead
+
+
 def check_layers(path, imported):
     return layer_violations([Import(ROOT / path, 3, imported, None)], MAY_IMPORT)
 
@@ -177,3 +226,9 @@ def test_the_layer_check_names_the_file_the_import_and_the_rule():
     assert check_layers("tests/test_x.py", "sitesetup.roles") == []
     assert check_layers("themes/models.py", "casestudies.models") == []
     assert check_layers("casestudies/filters.py", "themes.models") != []
+    # Nothing a site runs imports the developers' tools, nor the admin's app below it.
+    assert check_layers("config/settings/base.py", "devtools.localstack") != []
+    assert check_layers("sitesetup/backup.py", "devtools.localstack") != []
+    assert check_layers("core/models.py", "editorial.publishing") != []
+    assert check_layers("staff/roles.py", "editorial.publishing") != []
+    assert check_layers("devtools/edgestack.py", "pagecache.caching") == []

@@ -17,8 +17,7 @@ env = environ.Env()
 INSTALLED_APPS = [
     "pagecache",
     "core",
-    # Before wagtail.admin and wagtail.images: its templates override some of theirs.
-    "editorial",
+    "editorial",  # before wagtail.admin and wagtail.images: it overrides some templates
     "video",
     "home",
     "themes",
@@ -75,8 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page is answered without touching them.
     "pagecache.caching.PageCacheMiddleware",
-    # The database unreachable: a stale cached copy, or a 503 "try again" page
-    # (pagecache/outage.py).
+    # Database unreachable: a stale cached copy, or a 503 "try again" page (pagecache/outage.py).
     "pagecache.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,16 +137,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background tasks (Wagtail's own and the form notifications) are stored in the database
-# and run by the worker: `manage.py db_worker`.
+# Background tasks (Wagtail's own, the forms' emails) wait in the database for `run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # "default" is per process, always: Django and Wagtail keep what they cache for themselves
 # there (site root paths, renditions), so no request depends on Redis. "shared" holds what
-# every web process must share: the page cache and the forms' rate limit
-# (pagecache/shared_cache.py). Production points it at Redis, through a backend that treats
-# Redis being down as a miss. Each process drops its own copy of the site root paths when
-# it sees that the content changed (pagecache/caching.py).
+# every web process must share (pagecache/shared_cache.py): the page cache and the rate
+# limits. Production points it at Redis, through a backend that treats Redis being down as
+# a miss; each process drops its site root paths when the content changes (caching.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": {
