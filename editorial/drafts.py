@@ -1,7 +1,7 @@
 """Throwing a draft away: "Discard draft" makes the live version the page's latest again.
 
 Autosave keeps every experiment as a draft, and a Publisher may not publish a page holding
-someone else's unapproved draft (editorial/publishing.py). Wagtail has no discard: its "Review
+someone else's unapproved draft (publishing.py). Wagtail has no discard: its "Review
 this version" then "Replace current draft" adds one more draft on top. So Publishers (who
 may publish the page) are offered this action on the editor, beside the draft's authors:
 the revisions saved since the live one are deleted, except any a review has recorded (those

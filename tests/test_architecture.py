@@ -218,12 +218,12 @@ def test_the_layer_check_names_the_file_the_import_and_the_rule():
     assert check_layers("core/blocks.py", "casestudies.models") == [
         "core/blocks.py:3: imports casestudies.models, but core may import no other project app"
     ]
-    assert check_layers("home/models.py", "sitesetup.roles") == [
-        "home/models.py:3: imports sitesetup.roles, "
+    assert check_layers("home/models.py", "sitesetup.backup") == [
+        "home/models.py:3: imports sitesetup.backup, "
         "but home may import only casestudies, core, themes, video"
     ]
-    assert check_layers("config/urls.py", "sitesetup.roles") != []
-    assert check_layers("tests/test_x.py", "sitesetup.roles") == []
+    assert check_layers("config/urls.py", "sitesetup.backup") != []
+    assert check_layers("tests/test_x.py", "sitesetup.backup") == []
     assert check_layers("themes/models.py", "casestudies.models") == []
     assert check_layers("casestudies/filters.py", "themes.models") != []
     # Nothing a site runs imports the developers' tools, nor the admin's app below it.
