@@ -5,6 +5,7 @@ its layer allows (see the README's architecture section).
 
 The imports are read from the files' syntax trees by tests/project_imports.py."""
 
+import ast
 from importlib.metadata import packages_distributions
 
 import pytest
@@ -208,6 +209,30 @@ def test_the_content_check_allows_only_the_admin_entry_point():
     assert check("video/wagtail_hooks.py", "editorial.admin_requests") == []
     assert check("home/models.py", "video.wagtail_hooks") != []
     assert check("staff/passwords.py", "editorial.publishing") == []  # a layer rule instead
+
+
+def literal_names(files, names):
+    """Where a string literal is exactly one of ``names`` (prose that mentions one is not)."""
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in names:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_group_and_workflow_names_are_defined_once(project):
+    from staff import names
+
+    defined = {value for key, value in vars(names).items() if key.isupper() and type(value) is str}
+    elsewhere = [
+        path
+        for path in project.files
+        if path != ROOT / "staff" / "names.py" and "migrations" not in path.parts
+    ]
+    found = literal_names(elsewhere, defined)
+    assert not found, "Name these from staff/names.py:\n" + "\n".join(found)
+    assert literal_names([ROOT / "staff" / "names.py"], defined)  # the check sees literals
 
 
 def check_layers(path, imported):
