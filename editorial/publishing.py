@@ -23,6 +23,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page
 
+from staff.names import WORKFLOW_NAME
+
 from .admin_requests import back_from_bulk
 
 
@@ -33,8 +35,8 @@ def publishes_past_the_workflow(user):
 
 
 REFUSED = (
-    "“{title}” has changes by {authors} that have not been approved. Send it to the Two-step "
-    "approval workflow (Submit to Two-step approval) instead of publishing it directly."
+    "“{title}” has changes by {authors} that have not been approved. Send it to the "
+    f"{WORKFLOW_NAME} workflow (Submit to {WORKFLOW_NAME}) instead of publishing it directly."
 )
 
 
