@@ -20,7 +20,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.utils import get_user_display_name, get_valid_next_url_from_request
 from wagtail.models import Page
 
 from staff.names import WORKFLOW_NAME
@@ -117,7 +117,7 @@ def refuse_bulk_publishing_in_review(request, action_type, objects, action_class
             f"Nothing was published: “{waiting[0]}” is waiting for its review. Pages in "
             "review are published when the last step is approved.",
         )
-        return back_from_bulk(request, objects)
+        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
     return None
 
 
