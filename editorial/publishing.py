@@ -14,6 +14,7 @@ Publish, ``before_publish_page``), the snippet editor (``before_publish``), bulk
 be refused. Approving the workflow's last step publishes without passing through any of them.
 Registered when editorial/wagtail_hooks.py imports this module."""
 
+from django.contrib import messages as django_messages  # the rules' refusals: plain text
 from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -140,7 +141,7 @@ def keep_others_drafts_on_the_workflow(request, obj):
     # For a snippet, Wagtail has saved the publisher's own revision by now: it stays, a draft.
     message = refusal([obj], request.user)
     if message:
-        messages.error(request, message)
+        django_messages.error(request, message)
         return redirect(edit_url(request, obj))
     return None
 
@@ -151,7 +152,7 @@ def keep_others_drafts_on_the_workflow_in_bulk(request, action_type, objects, ac
         return None
     message = refusal(objects, request.user)
     if message:
-        messages.error(request, message)
+        django_messages.error(request, message)
         return back_from_bulk(request, objects)
     return None
 

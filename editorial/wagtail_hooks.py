@@ -3,6 +3,7 @@ people are told after saving and at each approval step, the rules on deleting an
 cancelling a review, the editor's guide (Help menu, dashboard) and the dashboard's review
 list. The publishing rule registers its own hooks (publishing.py, imported here)."""
 
+from django.contrib import messages as django_messages  # the rules' refusals: plain text
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -114,7 +115,7 @@ def say_what_happens_after_submitting(request, obj):
 def keep_pages_in_review_and_others_drafts(request, page):
     message = deleting.refusal([page], request.user)
     if message:
-        messages.error(request, message)
+        django_messages.error(request, message)
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
 
@@ -125,7 +126,7 @@ def keep_pages_in_review_and_others_drafts_in_bulk(request, action_type, objects
         return None
     message = deleting.refusal(objects, request.user)
     if message:
-        messages.error(request, message)
+        django_messages.error(request, message)
         return back_from_bulk(request, objects)
     return None
 
@@ -162,7 +163,7 @@ def offer_snippet_cancel_only_to_submitter_and_publishers(menu_items, request, c
 def refuse_cancel_by_reviewers(request, obj):
     message = reviewing.refusal(request, obj)
     if message:
-        messages.error(request, message)
+        django_messages.error(request, message)
         return redirect(publishing.edit_url(request, obj))
     return None
 
