@@ -125,3 +125,23 @@ def test_the_table_names_the_settings_modules_that_read_each_variable():
                     f"docs/operations.md says {name} is read by {sorted(named)}; the settings "
                     f"that read it are {sorted(reads.get(name, set()))}"
                 )
+
+
+# Written in the docs as `path/`, but not files of the repository: the bucket's prefix for
+# documents, folders made by `npm ci` and `collectstatic`.
+NOT_REPOSITORY_PATHS = {"documents/", "audit/node_modules/", "static/"}
+PATH = re.compile(r"^[a-z_.][\w./-]*/[\w./-]*$")
+
+
+def test_every_file_the_docs_name_exists():
+    """A file or folder named in docs/ (``core/caching.py``, ``deploy/varnish/``) exists, so
+    that a module moved or renamed is not left behind in the docs."""
+    missing = []
+    for doc in sorted((ROOT / "docs").glob("*.md")):
+        for token in re.findall(r"`([^`\s]+)`", doc.read_text("utf-8")):
+            path = token.split("::")[0]
+            if not PATH.match(path) or path in NOT_REPOSITORY_PATHS:
+                continue
+            if not (ROOT / path).exists():
+                missing.append(f"{doc.name}: {token}")
+    assert not missing, f"the docs name files that do not exist: {missing}"
