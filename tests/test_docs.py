@@ -1,4 +1,5 @@
-"""docs/operations.md lists every environment variable the settings read, exactly once.
+"""docs/operations.md lists every environment variable the settings read, exactly once; and
+every file the docs name exists.
 
 The variables are found in the settings code itself (config/settings/*.py): every call of
 django-environ's ``env`` (``env.str("NAME")``, ``env.int``, ``env("NAME")``…), of
