@@ -108,7 +108,7 @@ loadtest: $(STAMP) $(LOAD_STAMP)
 	$(BIN)/python devtools/loadtest.py
 
 # The whole site (database and uploaded files) to one archive, and back into an empty
-# installation (README "Backup and restore"). Uses the current environment's settings.
+# installation (docs/operations.md, "Backup and restore"). Uses the current environment's settings.
 backup: $(STAMP)
 	$(BIN)/python manage.py backup_site "$${ARCHIVE:?Set ARCHIVE=path/to/backup.tar.gz}"
 

@@ -41,7 +41,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Development and test servers serve uploads themselves; in production the web
-    # server in front of Django serves MEDIA_ROOT (see README).
+    # server in front of Django serves MEDIA_ROOT (see docs/operations.md).
     # (django.conf.urls.static.static() does nothing unless DEBUG, and tests run without it.)
     from django.urls import re_path
     from django.views.static import serve

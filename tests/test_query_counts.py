@@ -4,7 +4,7 @@ and listing pages cost the same number of queries however many case studies ther
 12, not the 8 of earlier versions: pages are now routed and checked for privacy by Wagtail's
 own code (Page.route, get_view_restrictions, .public()) rather than by copies of it that
 saved four queries and could break silently on an upgrade. The page cache makes uncached
-renders rare (README, Page caching)."""
+renders rare (docs/caching.md, Query budget)."""
 
 from io import BytesIO
 

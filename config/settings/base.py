@@ -213,7 +213,7 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 PUBLIC_URL = ""
 # The database backend: PostgreSQL's full text search (weighted by each field's boost) on
 # PostgreSQL, SQLite's FTS5 on SQLite. Saved pages are indexed by a background task (the
-# worker); see README, "Search".
+# worker); see docs/features.md, "Search".
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # How long the count of searches that found nothing keeps each day (sitesearch/models.py).
 SEARCH_NO_RESULTS_KEEP_DAYS = env.int("SEARCH_NO_RESULTS_KEEP_DAYS", default=90)

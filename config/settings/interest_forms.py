@@ -1,6 +1,6 @@
 """Settings of the interest forms (the getinvolved app), imported by base.py: retention,
-the rate limits, confirmation emails and the delivery of notification emails. README
-"Interest forms" explains each."""
+the rate limits, confirmation emails and the delivery of notification emails.
+docs/forms-and-privacy.md explains each."""
 
 import environ
 

@@ -44,7 +44,7 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # `make serve` on the local SQLite file: wait for the write lock as base.py does, rather
     # than answer 500 "database is locked" while the worker writes. Production proper runs
-    # PostgreSQL (README, Deploying).
+    # PostgreSQL (docs/operations.md, Deploying).
     DATABASES["default"]["OPTIONS"] = {
         **base.SQLITE_OPTIONS,
         **DATABASES["default"].get("OPTIONS", {}),

@@ -1,7 +1,7 @@
 """Security settings that read no environment variable (base.py imports them): staff
 sign-in throttling (django-axes), sessions, the second factor (staff/twofactor.py), the
-admin's Content-Security-Policy (config/admin_csp.py) and the Permissions-Policy. README
-"Security" explains each choice."""
+admin's Content-Security-Policy (config/admin_csp.py) and the Permissions-Policy.
+docs/security.md explains each choice."""
 
 from datetime import timedelta
 
@@ -9,7 +9,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from staff import names  # the group names, defined once (no Django imports)
 
-# Staff sign-in (README "Security"). django-axes first: it refuses a locked-out sign-in
+# Staff sign-in (docs/security.md). django-axes first: it refuses a locked-out sign-in
 # before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

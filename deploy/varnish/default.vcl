@@ -1,5 +1,5 @@
 vcl 4.1;
-# The edge cache in front of the app nodes (README "Production"). Varnish 7.
+# The edge cache in front of the app nodes (docs/operations.md). Varnish 7.
 #
 # Cached: what the site marks public (Cache-Control: public: visitors' pages, kept for their
 # s-maxage, and static files). Passed straight to the app: any method but GET and HEAD

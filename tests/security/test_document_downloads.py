@@ -1,7 +1,7 @@
-"""Documents download rather than open (README, Security → Documents): whatever their type,
-`/documents/…` answers with Content-Disposition: attachment, so an HTML or SVG file cannot
-run in the site's origin, and a PDF downloads as the report block's "Download the report"
-promises."""
+"""Documents download rather than open (docs/security.md, Images and documents): whatever
+their type, `/documents/…` answers with Content-Disposition: attachment, so an HTML or SVG
+file cannot run in the site's origin, and a PDF downloads as the report block's "Download
+the report" promises."""
 
 import pytest
 from django.core.files.base import ContentFile
