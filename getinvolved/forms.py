@@ -31,6 +31,23 @@ def _too_long(limit):
 
 
 class InterestFormBuilder(FormBuilder):
+    """Wagtail's form builder with this site's limits and messages. ``canonical_choices``
+    ({clean name: choices}) is given for a translated form (the Welsh copy of an English
+    one): each choice is stored as the English form's choice in the same position, and only
+    shown in the form's own language, so answers to both forms filter and export together
+    (``InterestFormPage.canonical_choices``)."""
+
+    def __init__(self, fields, canonical_choices=None):
+        super().__init__(fields)
+        self.canonical_choices = canonical_choices or {}
+
+    def get_formatted_field_choices(self, field):
+        choices = super().get_formatted_field_choices(field)
+        canonical = self.canonical_choices.get(field.clean_name)
+        if canonical and len(canonical) == len(choices):
+            return [(value, label) for value, (_, label) in zip(canonical, choices, strict=True)]
+        return choices
+
     def get_field_options(self, field):
         options = super().get_field_options(field)
         kind = field.field_type

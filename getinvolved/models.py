@@ -24,6 +24,7 @@ from core.models import BasePage, SiteSettings
 from . import submissions
 from .form_editor import InterestFormPageForm, QuestionsPanel
 from .forms import InterestFormBuilder
+from .languages import canonical_choices, notice_in_language
 from .privacy import PrivacyNoticePage
 from .purposes import CONSENT_START, PurposeFields
 from .records import ConsentNotice, EmailDelivery, InterestSubmission
@@ -185,6 +186,10 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
 
         return SafeSubmissionsListView
 
+    def get_form_class(self):
+        # A translation stores its choices as its English form does (languages.py).
+        return self.form_builder(self.get_form_fields(), canonical_choices(self)).get_form_class()
+
     def get_form(self, *args, **kwargs):
         kwargs.setdefault("page", self)
         return super().get_form(*args, **kwargs)
@@ -198,7 +203,7 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
 
     @path("")
     def form_view(self, request):
-        privacy_page = privacy_notice_page(request)
+        privacy_page = notice_in_language(privacy_notice_page(request), self)
         if privacy_page is None:
             # Consent must name the notice agreed to: without a live one, take nothing.
             response = TemplateResponse(

@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -27,6 +28,7 @@ from django.utils import timezone
 
 from . import protection
 from .forms import TOKEN_FIELD
+from .languages import language_of
 from .records import ConsentNotice, EmailDelivery, InterestSubmission
 from .tasks import send_delivery
 
@@ -153,6 +155,7 @@ def store(page, form, key, privacy_page):
                 region=str(answers.get("region") or "")[:255],
                 consent_notice=notice,
                 consented_at=timezone.now(),
+                language=language_of(page),
             )
             queue_emails(page, submission)
     except IntegrityError:
@@ -176,7 +179,11 @@ def record_consent(privacy_page):
         body = getattr(privacy_page, "body", None)
         parts = body.stream_block.get_searchable_content(body) if body else []
         text = "\n\n".join(" ".join(str(part).split()) for part in parts if str(part).strip())
-    digest = hashlib.sha256(f"{privacy_page.title}\n\n{text}".encode()).hexdigest()
+    language = language_of(privacy_page)
+    digest = f"{privacy_page.title}\n\n{text}"
+    if language != settings.LANGUAGE_CODE:  # English digests as before (existing rows)
+        digest = f"{language}\n{digest}"
+    digest = hashlib.sha256(digest.encode()).hexdigest()
     notice, _ = ConsentNotice.objects.get_or_create(
         sha256=digest,
         defaults={
@@ -184,6 +191,7 @@ def record_consent(privacy_page):
             "revision_id": privacy_page.live_revision_id,
             "title": privacy_page.title,
             "text": text,
+            "language": language,
         },
     )
     return notice
