@@ -14,7 +14,10 @@ class BilingualConfig(AppConfig):
 
         from core.caching import generation_changed
 
-        from . import processes
+        from . import (
+            basis,  # noqa: F401 - its receivers record what each Welsh page follows
+            processes,
+        )
 
         generation_changed.connect(processes.forget_locales, dispatch_uid="bilingual")
         post_save.connect(processes.site_root_saved, dispatch_uid="bilingual")

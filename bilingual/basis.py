@@ -156,9 +156,7 @@ def _block_changes(label, old_raw, new_raw, stream_block):
         before = old.pop(block.get("id"), None)
         if before is None:
             changes.append(Change(block_name(block), "added", excerpt(block.get("value"))))
-        elif before.get("value") != block.get("value") or before.get("type") != block.get(
-            "type"
-        ):
+        elif before.get("value") != block.get("value") or before.get("type") != block.get("type"):
             changes.append(Change(block_name(block), "changed", excerpt(block.get("value"))))
     changes += [Change(block_name(block), "removed") for block in old.values()]
     if not changes and [b.get("id") for b in _stream(old_raw)] != [b.get("id") for b in new]:

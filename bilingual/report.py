@@ -90,6 +90,4 @@ class WelshTranslationsReport(WagtailAdminTemplateMixin, TemplateView):
             }
             for page in missing_translations()
         ]
-        return super().get_context_data(
-            missing=missing, not_live=not_live, behind=behind, **kwargs
-        )
+        return super().get_context_data(missing=missing, not_live=not_live, behind=behind, **kwargs)

@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 
+from . import translator_hooks  # noqa: F401 - the translators' report and editor message
 from .languages import page_language
 from .middleware import language_of
 

@@ -89,7 +89,9 @@ def test_the_copy_and_each_publish_record_the_english_revision_followed(theme_pa
     english = change_and_publish(theme_page, body=body_with_quote(theme_page, "New words here."))
     state = state_of(welsh_theme)
     assert state.behind
-    assert [str(change) for change in state.changes] == ["Body: Pull quote added: “New words here.”"]
+    assert [str(change) for change in state.changes] == [
+        "Body: Pull quote added: “New words here.”"
+    ]
 
     # Publishing the Welsh page says it is up to date with the English page live now.
     welsh = Page.objects.get(pk=welsh_theme.pk).specific
