@@ -11,12 +11,10 @@ from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_save
-from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
-from bilingual.languages import WELSH
-from bilingual.translation import welsh_copy
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from core.models import ReusableCallToAction, SiteSettings
 from core.public_address import configured_address
@@ -85,24 +83,7 @@ class StarterContent:
             home, privacy_notice_page=privacy_notice, accessibility_statement_page=accessibility
         )
         self.log(f"Starter content: {len(self.new_pages)} page(s) created.")
-        welsh = [home, *ThemePage.objects.child_of(home), get_involved]
-        welsh += [*get_involved.get_children(), privacy_notice, accessibility]
-        self.ensure_welsh_drafts(welsh)
         return home
-
-    def ensure_welsh_drafts(self, pages):
-        """A Welsh copy of each page for the translator: a draft holding the English words
-        (never live, so visitors never read English as Welsh: the Welsh translations report
-        and the editor say "Not translated yet"). Research content is not machine-translated.
-        Pages that have a Welsh version already are left as they are."""
-        if not Locale.objects.filter(language_code=WELSH).exists():
-            return
-        made = 0
-        for page in pages:
-            had = page.get_translations().filter(locale__language_code=WELSH).exists()
-            welsh_copy(page)
-            made += not had
-        self.log(f"Starter content: {made} Welsh draft(s) created for translation.")
 
     def register(self, entry, instance):
         if entry.key in self.objects:
