@@ -179,6 +179,8 @@ from .security import *  # noqa: E402, F403
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# The Welsh catalogue of the site's own words (locale/cy/LC_MESSAGES/django.po; README).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
