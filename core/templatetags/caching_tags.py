@@ -11,6 +11,7 @@ import hashlib
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -26,7 +27,9 @@ class SitewideCacheNode(template.Node):
         if not generation or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         name = self.name.resolve(context)
-        key = "sitewide:" + hashlib.sha256(f"{name}:{generation}".encode()).hexdigest()
+        # The part's words are translated (Welsh or English): one copy per language.
+        key = f"{name}:{get_language()}:{generation}"
+        key = "sitewide:" + hashlib.sha256(key.encode()).hexdigest()
         html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
