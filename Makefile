@@ -28,7 +28,7 @@ TEST_SETTINGS := config.settings.test
 GUIDE_TESTS := 'from tests.browser.guide import SCREENSHOTS; print(*sorted(set(SCREENSHOTS.values())))'
 READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
 
-.PHONY: run serve test guide-images bench clean install backup restore audit loadtest messages
+.PHONY: run serve test guide-images bench clean install backup restore audit loadtest messages catalogue
 
 install: $(STAMP)
 
@@ -55,6 +55,15 @@ messages: $(STAMP)
 		echo "The Welsh catalogue needs GNU gettext's msgfmt: sudo apt-get install gettext" >&2; \
 		exit 1; }
 	$(BIN)/python manage.py compilemessages --ignore '.venv' --ignore 'audit' --verbosity 0
+
+# Update the Welsh catalogue from the marked strings (then translate each new or changed entry
+# in locale/cy/LC_MESSAGES/django.po). The Wagtail admin's own templates (admin/, wagtailadmin/,
+# wagtailimages/) stay out: editors work in English. tests/bilingual/test_catalogue.py extracts
+# the same way (CATALOGUE_IGNORE there: keep the two lists alike).
+catalogue: $(STAMP)
+	$(BIN)/python manage.py makemessages -l cy --no-obsolete --add-location=file \
+		--ignore '.venv' --ignore 'audit' --ignore 'tests' --ignore 'media' \
+		--ignore 'admin' --ignore 'wagtailadmin' --ignore 'wagtailimages'
 
 # The task worker (form emails, video lookups, Wagtail's background jobs) runs beside the
 # development server and stops with it. run_worker is db_worker that also recovers work a
