@@ -16,12 +16,22 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from . import language_of_parts
 from .contact import SiteContactBlock
 from .report import ReportBlock, WebAddressBlock
 
 # Rich text features editors may use in body copy: no headings (use the heading block so
 # the outline stays correct) and no embeds (use the video block).
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+# The last two mark a Welsh or an English phrase (language_of_parts.py).
+RICH_TEXT_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ol",
+    "ul",
+    *language_of_parts.FEATURES,
+]
 
 
 class HeadingBlock(blocks.StructBlock):

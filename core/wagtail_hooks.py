@@ -14,7 +14,7 @@ from wagtail.admin.views.home import (
 )
 from wagtail.snippets.models import register_snippet
 
-from . import drafts, guide
+from . import drafts, guide, language_of_parts
 from .admin_requests import is_autosave, publishes, warn_once
 from .admin_views import (
     ReviewPanel,
@@ -26,6 +26,9 @@ from .incomplete import incomplete_blocks, warn_about_incomplete_blocks
 from .workflow_messages import after_submitting
 
 register_snippet(SharedCallToActionViewSet)
+
+# "CY" and "EN" in the rich-text toolbar: a Welsh or an English phrase (WCAG 3.1.2).
+hooks.register("register_rich_text_features", language_of_parts.register)
 
 
 @hooks.register("register_admin_viewset")

@@ -6,6 +6,7 @@ decided in submissions.py."""
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
@@ -236,7 +237,7 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
         if site is None:
             return []
         home = site.root_page.specific
-        steps = [("Explore the three themes", f"{home.url}#themes")]
+        steps = [(_("Explore the three themes"), f"{home.url}#themes")]
         index = (
             Page.objects.live()
             .public()
@@ -245,11 +246,11 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
             .first()
         )
         if index is not None:
-            steps.append(("Read the case studies", index.url))
+            steps.append((_("Read the case studies"), index.url))
         report = getattr(home, "shown_report_block", None)
         block = report({"page": home, "request": None}) if report else None
         if block is not None:
-            steps.append(("Read the report", f"{home.url}#block-{block.id}"))
+            steps.append((_("Read the report"), f"{home.url}#block-{block.id}"))
         return steps
 
     def render_form(self, request, form, problem="", status=200):

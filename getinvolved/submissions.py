@@ -25,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import protection
 from .forms import TOKEN_FIELD
@@ -48,20 +49,22 @@ class Refusal:
     bot_signal: bool = False
 
 
-_SEND_AGAIN = (
+_SEND_AGAIN = _(
     "For your security this form had expired. Your answers are still here: "
     "please check them and send the form again."
 )
 
 RATE_LIMITED = Refusal(
     "rate-limit",
-    "We have received a lot of forms from your connection in a short time. "
-    "Your answers are still here: please wait a few minutes, then send the form again.",
+    _(
+        "We have received a lot of forms from your connection in a short time. "
+        "Your answers are still here: please wait a few minutes, then send the form again."
+    ),
     429,
 )
 HONEYPOT = Refusal(
     "honeypot",
-    "We could not accept this form. Please check your answers and send it again.",
+    _("We could not accept this form. Please check your answers and send it again."),
     400,
     protection.reissue_token,
     bot_signal=True,
@@ -70,8 +73,10 @@ HONEYPOT = Refusal(
 TOKEN_REFUSALS = {
     "too-fast": Refusal(
         "token-too-fast",
-        "That was quicker than we expected from a person. Please check your answers, then "
-        "send the form again.",
+        _(
+            "That was quicker than we expected from a person. Please check your answers, then "
+            "send the form again."
+        ),
         400,
         protection.issue_token,  # dated now: sending at once is still too fast
         bot_signal=True,

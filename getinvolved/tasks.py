@@ -21,6 +21,7 @@ from django.db.models import F
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core.models import SiteSettings
@@ -149,7 +150,7 @@ def _build_message(delivery, submission):
         reply_to = []
     else:
         body = f"{page.confirmation_text}\n\n{site_settings.organisation_name}\n"
-        subject = page.confirmation_subject or f"Thank you: {page.title}"
+        subject = page.confirmation_subject or _("Thank you: %(title)s") % {"title": page.title}
         reply_to = [site_settings.contact_email] if site_settings.contact_email else []
     return EmailMessage(
         subject=subject,

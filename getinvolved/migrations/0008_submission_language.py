@@ -9,7 +9,7 @@ def english_until_now(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("getinvolved", "0006_refold_search_text_quotes"),
+        ("getinvolved", "0007_language_of_parts"),
     ]
 
     operations = [
