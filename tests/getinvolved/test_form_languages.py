@@ -121,3 +121,17 @@ def test_consent_record_holds_the_notice_in_the_forms_language(
     # The Welsh form's consent box links to the Welsh notice.
     welsh_notice = privacy_notice.get_translation(welsh_form.locale)
     assert f'href="{welsh_notice.url}"' in Client().get(welsh_form.url).content.decode()
+
+
+def test_a_translated_question_must_offer_as_many_choices_as_the_english(
+    client, welsh_form, editor_user
+):
+    from test_form_editor import edit_data, errors, existing
+
+    client.force_login(editor_user)
+    questions = existing(welsh_form)
+    region = next(q for q in questions if q["choices"].startswith("Gogledd"))
+    region["choices"] = "Cymru\nLloegr"
+    response = client.post(f"/admin/pages/{welsh_form.pk}/edit/", edit_data(welsh_form, questions))
+    assert response.status_code == 200
+    assert any("has 11 choices in English: give one for each" in text for text in errors(response))
