@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from bilingual.basis import state_of
 from bilingual.models import TranslationBasis
+from bilingual.translation import welsh_copy
 from tests.factories import ThemePageFactory, make_welsh_twin
 
 REPORT = "/admin/bilingual/welsh-translations/"
@@ -130,17 +131,16 @@ def test_report_lists_missing_and_not_live_welsh_pages(translator, site_home, th
     html = translator.get(REPORT).content.decode()
     missing = html.split('id="missing-heading"')[1]
     assert theme_page.title in missing
-    assert f"/admin/translation/submit/page/{theme_page.pk}/" in missing or (
-        "Make a Welsh copy to translate" in missing
-    )
+    # With Wagtail's "Translate" (simple_translation) a click away.
+    assert f'href="/admin/translation/submit/page/{theme_page.pk}/"' in missing
     # A Welsh copy that nobody has translated yet is a draft holding the English words.
-    from bilingual.translation import welsh_copy
-
     draft = welsh_copy(theme_page)
     assert not draft.live
     html = translator.get(REPORT).content.decode()
     not_live = html.split('id="not-live-heading"')[1].split('id="missing-heading"')[0]
     assert "Not translated yet: still the English text" in not_live
+    editor = translator.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
+    assert "Not translated yet: this Welsh page still holds the English text" in editor
     assert theme_page.title not in html.split('id="missing-heading"')[1]
     # Once the translator has changed its words it is a translation in progress.
     draft.title = "Thema 2: perthyn a diwylliant"
@@ -162,10 +162,12 @@ def test_welsh_editor_says_english_has_changed_with_a_link_to_the_changes(
 
 
 def test_the_report_is_for_those_who_edit_pages(django_user_model, roles):
-    assert member_of(django_user_model, "m", "Membership team").get(REPORT).status_code in (
-        302,
-        403,
-    )
+    team = member_of(django_user_model, "m", "Membership team")
+    response = team.get(REPORT)
+    assert "Welsh pages behind" not in response.content.decode()
+    assert response.status_code in (302, 403)
+    # Nor is it in their Reports menu.
+    assert REPORT not in team.get("/admin/").content.decode()
 
 
 def test_welsh_pages_go_through_the_two_step_approval(roles, twins):
