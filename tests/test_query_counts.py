@@ -1,10 +1,10 @@
 """Query budgets of uncached renders (the page cache bypassed): a theme page in at most 13,
 and listing pages cost the same number of queries however many case studies there are.
 
-12 (13 with Welsh, below), not the 8 of earlier versions: pages are now routed and checked for privacy by Wagtail's
-own code (Page.route, get_view_restrictions, .public()) rather than by copies of it that
-saved four queries and could break silently on an upgrade. The page cache makes uncached
-renders rare (README, Page caching)."""
+12 (13 with Welsh, below), not the 8 of earlier versions: pages are now routed and checked
+for privacy by Wagtail's own code (Page.route, get_view_restrictions, .public()) rather
+than by copies of it that saved four queries and could break silently on an upgrade. The
+page cache makes uncached renders rare (README, Page caching)."""
 
 from io import BytesIO
 
