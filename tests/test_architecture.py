@@ -34,6 +34,7 @@ APPS = {
     "sitesearch",
     "staff",
     "sitesetup",
+    "bilingual",
 }
 ANY_APP = APPS - {"sitesetup"}
 MAY_IMPORT = {
@@ -48,6 +49,9 @@ MAY_IMPORT = {
     "staff": {"core"},
     "sitesetup": ANY_APP - {"insights"},  # nothing but config imports insights
     "sitesearch": {"core"},
+    # Welsh and English: the language from the URL, the switcher, alternates and the sitemap
+    # in both languages. Pages' templates use its template tags (templates import nothing).
+    "bilingual": {"core"},
     "config": ANY_APP,
     "tests": None,
 }

@@ -13,8 +13,10 @@ SITE_DIR = BASE_DIR / "site"
 # Every environment variable is read through django-environ: typed (env.bool reads "True",
 # "true", "yes", "1" as true), with the default written next to it.
 env = environ.Env()
+from .languages import *  # noqa: E402, F403  (LANGUAGES, LANGUAGE_APPS, LANGUAGE_MIDDLEWARE…)
 
 INSTALLED_APPS = [
+    *LANGUAGE_APPS,  # noqa: F405
     "core",
     "video",
     "home",
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page is answered without touching them.
     "core.caching.PageCacheMiddleware",
+    LANGUAGE_MIDDLEWARE,  # noqa: F405 - the language from the address, before the 503 page
     # The database unreachable: a stale cached copy, or a 503 "try again" page (core/outage.py).
     "core.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -176,11 +179,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # Staff sign-in, the second factor, the admin's CSP and the Permissions-Policy.
 from .security import *  # noqa: E402, F403
 
-LANGUAGE_CODE = "en-gb"
-TIME_ZONE = "Europe/London"
-USE_I18N = True
-# The Welsh catalogue of the site's own words (locale/cy/LC_MESSAGES/django.po; README).
-LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -1,5 +1,6 @@
 """``{% sitewide_cache "name" %}…{% endsitewide_cache %}``: a part of the layout that is the
-same on every page (the footer), rendered once per content generation by each process.
+same on every page (the footer), rendered once per content generation and language by each
+process.
 
 Django's ``{% cache %}`` tag cannot be told to stand aside, and this one must: it caches only
 on visitors' requests, whose content generation the page cache middleware has read (any
@@ -27,9 +28,10 @@ class SitewideCacheNode(template.Node):
         if not generation or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         name = self.name.resolve(context)
-        # The part's words are translated (Welsh or English): one copy per language.
-        key = f"{name}:{get_language()}:{generation}"
-        key = "sitewide:" + hashlib.sha256(key.encode()).hexdigest()
+        key = (
+            "sitewide:"
+            + hashlib.sha256(f"{name}:{get_language()}:{generation}".encode()).hexdigest()
+        )
         html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
