@@ -16,22 +16,12 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from . import language_of_parts
 from .contact import SiteContactBlock
 from .report import ReportBlock, WebAddressBlock
 
-# Rich text features editors may use in body copy: no headings (use the heading block so
-# the outline stays correct) and no embeds (use the video block).
-# The last two mark a Welsh or an English phrase (language_of_parts.py).
-RICH_TEXT_FEATURES = [
-    "bold",
-    "italic",
-    "link",
-    "document-link",
-    "ol",
-    "ul",
-    *language_of_parts.FEATURES,
-]
+# Rich text features editors may use in body copy: no headings (use the heading block so the
+# outline stays correct), no embeds (use the video block); lang-*: language_of_parts.py.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "lang-cy", "lang-en"]
 
 
 class HeadingBlock(blocks.StructBlock):

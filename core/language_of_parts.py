@@ -4,22 +4,18 @@ English phrase inside Welsh text, with two inline styles in the rich-text toolba
 voice; Wagtail's own inline styles (InlineStyleFeature) do the work, registered in
 wagtail_hooks.py and offered in every rich text editors use (blocks.RICH_TEXT_FEATURES)."""
 
+from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
+from wagtail.admin.rich_text.editors.draftail.features import InlineStyleFeature
+
 # Feature name, Draftail style, toolbar label, its description, the stored lang attribute.
 LANGUAGES = (
     ("lang-cy", "LANG_CY", "CY", "Welsh phrase", "cy"),
     ("lang-en", "LANG_EN", "EN", "English phrase", "en-GB"),
 )
-FEATURES = [name for name, *_ in LANGUAGES]
 
 
 def register(features):
-    """The register_rich_text_features hook (wagtail_hooks.py). The admin's classes are
-    imported here, so that blocks.py can read FEATURES without loading the admin."""
-    from wagtail.admin.rich_text.converters.html_to_contentstate import (
-        InlineStyleElementHandler,
-    )
-    from wagtail.admin.rich_text.editors.draftail.features import InlineStyleFeature
-
+    """The register_rich_text_features hook (wagtail_hooks.py)."""
     for name, style, label, description, lang in LANGUAGES:
         control = {"type": style, "label": label, "description": description}
         features.register_editor_plugin("draftail", name, InlineStyleFeature(control))

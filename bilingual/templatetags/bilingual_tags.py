@@ -7,7 +7,8 @@ from django.utils import translation
 
 from core.public_address import public_url
 
-from ..languages import NAMES, live_versions, other_language, page_language, tag
+from ..languages import NAMES, other_language, page_language, tag
+from ..twins import live_addresses
 
 register = template.Library()
 
@@ -32,11 +33,6 @@ def view_versions(request, language):
     }
 
 
-def address(page, request):
-    parts = page.get_url_parts(request)
-    return public_url(request, parts[2]) if parts else None
-
-
 @register.simple_tag(takes_context=True)
 def language_versions(context, page):
     """What the switcher and the alternates need for ``page`` (None without a page):
@@ -48,8 +44,9 @@ def language_versions(context, page):
         return None
     if getattr(page, "pk", None):
         language = page_language(page)
-        versions = {code: address(twin, request) for code, twin in live_versions(page).items()}
-        versions = {code: url for code, url in versions.items() if url}
+        versions = {
+            code: public_url(request, path) for code, path in live_addresses(page, request).items()
+        }
     else:
         language = translation.get_language()
         versions = view_versions(request, language)

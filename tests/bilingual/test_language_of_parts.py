@@ -52,5 +52,6 @@ def test_the_published_page_keeps_lang_on_the_phrase(client, site_home):
     page.save_revision().publish()
     response = client.get(page.url)
     assert response.status_code == 200
-    phrase = BeautifulSoup(response.content, "html.parser").find("span", lang="cy")
+    body = BeautifulSoup(response.content, "html.parser").find("div", class_="rich-text")
+    phrase = body.find("span", lang="cy")
     assert phrase is not None and phrase.get_text() == "perthyn"

@@ -90,3 +90,18 @@ def test_the_welsh_menu_lists_the_welsh_pages(client, welsh_page_tree):
     assert 'href="/belonging-and-culture/"' not in nav
     nav = client.get("/").content.decode().split('id="site-nav"', 1)[1].split("</nav>")[0]
     assert 'href="/belonging-and-culture/"' in nav and "/cy/" not in nav
+
+
+def test_welsh_pages_keep_visitors_in_welsh(client, welsh_page_tree):
+    """The wordmark leads to the Welsh overview and the header's search box searches the
+    Welsh pages; English pages keep their addresses."""
+    html = client.get("/cy/belonging-and-culture/").content.decode()
+    assert '<a class="wordmark" href="/cy/">' in html
+    assert 'action="/cy/search/"' in html
+    html = client.get("/belonging-and-culture/").content.decode()
+    assert '<a class="wordmark" href="/">' in html and 'action="/search/"' in html
+    found = client.get("/cy/search/?q=Thema").context["results"]
+    assert [page.pk for page in found] == [welsh_page_tree.cy.theme.pk]
+    found = client.get("/search/?q=belonging").context["results"]
+    assert welsh_page_tree.theme.pk in [page.pk for page in found]
+    assert all("/cy/" not in page.url for page in found)
