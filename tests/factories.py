@@ -191,9 +191,8 @@ def make_welsh_twin(page, title, *, publish=True, **fields):
     twin.title = title
     for name, value in fields.items():
         setattr(twin, name, value)
+    revision = twin.save_revision()  # a draft, as the translator's save
     if publish:
-        twin.save_revision().publish()
-    else:
-        twin.save()
+        revision.publish()
     twin.refresh_from_db()
     return twin

@@ -105,3 +105,26 @@ def test_welsh_pages_keep_visitors_in_welsh(client, welsh_page_tree):
     found = client.get("/search/?q=belonging").context["results"]
     assert welsh_page_tree.theme.pk in [page.pk for page in found]
     assert all("/cy/" not in page.url for page in found)
+
+
+@pytest.mark.parametrize(("prefix", "lang"), [("", "en-GB"), ("/cy", "cy")])
+def test_the_error_pages_are_in_the_addresses_language(rf, prefix, lang):
+    """The 500 page and the database-outage page (core/outage.py, standalone_error.html)
+    need no request context: their lang still follows the address."""
+    from django.db import OperationalError
+    from django.utils import translation
+
+    from bilingual.middleware import LanguageFromPathMiddleware
+    from core.outage import server_error, unavailable
+
+    def broken(request):
+        try:
+            raise RuntimeError("a bug")
+        except RuntimeError:
+            return server_error(request)
+
+    for view in (broken, lambda request: unavailable(request, OperationalError("down"))):
+        request = rf.post(f"{prefix}/get-involved/")
+        response = LanguageFromPathMiddleware(view)(request)
+        assert f'<html lang="{lang}">'.encode() in response.content
+    translation.activate("en-gb")

@@ -33,7 +33,7 @@ def test_a_welsh_address_whose_welsh_page_is_not_live_redirects_to_the_english_p
         assert response["Location"] == english
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     # Not kept by the page cache either: once the Welsh overview is live, /cy/ is Welsh.
-    page_tree.home.get_translations().get().save_revision().publish()
+    page_tree.home.get_translations().get().get_latest_revision().publish()
     response = client.get("/cy/")
     assert response.status_code == 200
     assert response.context["page"].title == "Trosolwg"
@@ -67,3 +67,18 @@ def test_a_missing_welsh_page_is_a_404_in_welsh(client, welsh_page_tree):
     response = client.get("/cy/no-such-page/")
     assert response.status_code == 404
     assert b'<html lang="cy">' in response.content
+
+
+def test_a_welsh_draft_previews_in_welsh(admin_client, page_tree):
+    """The translator's preview (and "View draft") of a Welsh page not yet live: Welsh,
+    though the admin is English."""
+    make_welsh_twin(page_tree.home, "Trosolwg")
+    twin = make_welsh_twin(page_tree.theme, "Thema 2", publish=False)
+    for response in (
+        admin_client.get(f"/admin/pages/{twin.pk}/view_draft/"),
+        twin.get_latest_revision_as_object().make_preview_request(),
+    ):
+        assert response.status_code == 200
+        assert b'<html lang="cy">' in response.content
+        assert b"Thema 2" in response.content
+    assert b'<html lang="en-gb"' in admin_client.get("/admin/").content  # Wagtail's own
