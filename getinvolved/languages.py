@@ -34,6 +34,13 @@ def choices_of(field):
     return [value for value, _ in FormBuilder([]).get_formatted_field_choices(field)]
 
 
+def english_questions(page):
+    """The stored keys (clean names) of the English form ``page`` translates, or None for an
+    English form."""
+    source = source_form(page)
+    return None if source is None else {field.clean_name for field in source.get_form_fields()}
+
+
 def canonical_choices(page):
     """{clean name: the English form's choices} for a translated form, {} for an English one.
     A translated question offering as many choices stores the English choice in the same

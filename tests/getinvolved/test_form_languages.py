@@ -135,3 +135,15 @@ def test_a_translated_question_must_offer_as_many_choices_as_the_english(
     response = client.post(f"/admin/pages/{welsh_form.pk}/edit/", edit_data(welsh_form, questions))
     assert response.status_code == 200
     assert any("has 11 choices in English: give one for each" in text for text in errors(response))
+
+
+def test_a_question_only_on_the_welsh_form_is_refused(client, welsh_form, editor_user):
+    from test_form_editor import edit_data, errors, existing
+
+    client.force_login(editor_user)
+    new = {"label": "Eich hoff lyfr", "field_type": "singleline", "required": ""}
+    url = f"/admin/pages/{welsh_form.pk}/edit/"
+    response = client.post(url, edit_data(welsh_form, [*existing(welsh_form), new]))
+    assert response.status_code == 200
+    assert any("is not on the English form" in text for text in errors(response))
+    assert not welsh_form.form_fields.filter(label="Eich hoff lyfr").exists()
