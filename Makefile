@@ -28,7 +28,7 @@ TEST_SETTINGS := config.settings.test
 GUIDE_TESTS := 'from tests.browser.guide import SCREENSHOTS; print(*sorted(set(SCREENSHOTS.values())))'
 READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
 
-.PHONY: run serve test guide-images bench clean install backup restore audit loadtest
+.PHONY: run serve test guide-images bench clean install backup restore audit loadtest messages catalogue
 
 install: $(STAMP)
 
@@ -47,10 +47,28 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -r $(REQUIREMENTS)
 	touch $@
 
+# The site's own words in Welsh: locale/cy/LC_MESSAGES/django.po compiled to django.mo (built,
+# not committed). Needs GNU gettext's msgfmt (Debian package `gettext`). Every target that
+# serves or tests the site runs it first. (.venv and audit/node_modules hold others' catalogues.)
+messages: $(STAMP)
+	@command -v msgfmt >/dev/null || { \
+		echo "The Welsh catalogue needs GNU gettext's msgfmt: sudo apt-get install gettext" >&2; \
+		exit 1; }
+	$(BIN)/python manage.py compilemessages --ignore '.venv' --ignore 'audit' --verbosity 0
+
+# Update the Welsh catalogue from the marked strings (then translate each new or changed entry
+# in locale/cy/LC_MESSAGES/django.po). The Wagtail admin's own templates (admin/, wagtailadmin/,
+# wagtailimages/) stay out: editors work in English. tests/bilingual/test_catalogue.py extracts
+# the same way (CATALOGUE_IGNORE there: keep the two lists alike).
+catalogue: $(STAMP)
+	$(BIN)/python manage.py makemessages -l cy --no-obsolete --add-location=file \
+		--ignore '.venv' --ignore 'audit' --ignore 'tests' --ignore 'media' \
+		--ignore 'admin' --ignore 'wagtailadmin' --ignore 'wagtailimages'
+
 # The task worker (form emails, video lookups, Wagtail's background jobs) runs beside the
 # development server and stops with it. run_worker is db_worker that also recovers work a
 # stopped worker left half done (emails left "Sending").
-run: $(STAMP)
+run: $(STAMP) messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py run_worker & worker=$$!; \
@@ -60,12 +78,12 @@ run: $(STAMP)
 # The production settings on this machine: gunicorn (2 workers), the task worker and a
 # redis-server of their own, on http://localhost:$PORT (8000), SQLite unless DATABASE_URL is
 # set. Needs redis-server (Debian package). See devtools/localstack.py.
-serve: $(STAMP)
+serve: $(STAMP) messages
 	$(BIN)/python manage.py serve_production
 
 # Every step runs with the test settings, whatever DJANGO_SETTINGS_MODULE the shell has.
 test: export DJANGO_SETTINGS_MODULE := $(TEST_SETTINGS)
-test: $(STAMP)
+test: $(STAMP) messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
@@ -76,7 +94,7 @@ test: $(STAMP)
 # them), writing into docs/images/ instead of a temporary folder.
 guide-images: export DJANGO_SETTINGS_MODULE := $(TEST_SETTINGS)
 guide-images: export GUIDE_SCREENSHOTS_DIR := $(CURDIR)/docs/images
-guide-images: $(STAMP)
+guide-images: $(STAMP) messages
 	$(BIN)/python -m pytest $$($(BIN)/python -c $(GUIDE_TESTS))
 
 # Render time and queries of each page type, uncached and cached, as a ratio to the 404 page
@@ -84,7 +102,7 @@ guide-images: $(STAMP)
 # (a cached page against a static file) and straight to gunicorn (a cached page against the
 # stylesheet; the form page and an uncached page against the 404 page). Uses the development
 # database with the starter content. Needs wrk, redis-server and varnish (Debian packages).
-bench: $(STAMP)
+bench: $(STAMP) messages
 	@command -v wrk >/dev/null && command -v redis-server >/dev/null \
 		&& { [ -x /usr/sbin/varnishd ] || command -v varnishd >/dev/null; } || { \
 		echo "make bench needs wrk, redis-server and varnish: sudo apt-get install wrk redis-server varnish" >&2; \
@@ -104,7 +122,7 @@ $(LOAD_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install -r $(VENV)/requirements-load.txt
 	touch $@
 
-loadtest: $(STAMP) $(LOAD_STAMP)
+loadtest: $(STAMP) $(LOAD_STAMP) messages
 	$(BIN)/python devtools/loadtest.py
 
 # The whole site (database and uploaded files) to one archive, and back into an empty
@@ -126,7 +144,7 @@ $(AUDIT_TOOLS): devtools/audit/package.json devtools/audit/package-lock.json
 	cd devtools/audit && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-audit: $(STAMP) $(AUDIT_TOOLS)
+audit: $(STAMP) $(AUDIT_TOOLS) messages
 	$(BIN)/python devtools/audit/run_audit.py
 
 clean:

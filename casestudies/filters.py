@@ -14,6 +14,8 @@ import re
 import django_filters
 from django import forms
 from django.db import connection
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import Phase, Region
 
@@ -45,12 +47,23 @@ class PageChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = PageIdChoiceField
 
 
+def translated(choices):
+    """Choices with their labels in the visitor's language (choices.py marks them)."""
+    return [(value, _(label)) for value, label in choices]  # noqa: INT001 - marked in choices.py
+
+
 class CaseStudyFilter(django_filters.FilterSet):
     theme = PageChoiceFilter(
-        field_name="themes", label="Theme", empty_label="All themes", queryset=None
+        field_name="themes", label=_("Theme"), empty_label=_("All themes"), queryset=None
     )
-    region = django_filters.ChoiceFilter(choices=Region.choices, empty_label="All regions")
-    phase = django_filters.ChoiceFilter(choices=Phase.choices, empty_label="All phases")
+    region = django_filters.ChoiceFilter(
+        choices=translated(Region.choices), label=_("Region"), empty_label=_("All regions")
+    )
+    phase = django_filters.ChoiceFilter(
+        choices=translated(Phase.choices),
+        label=pgettext_lazy("school phase", "Phase"),
+        empty_label=_("All phases"),
+    )
 
     def __init__(self, data, queryset, *, index_page, listed=None):
         super().__init__(data, queryset)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
@@ -8,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from bilingual.sitemap import BilingualSitemap
 from core.public_address import robots_txt
 from editorial import admin_history
 from sitesearch.views import search
@@ -30,11 +32,11 @@ urlpatterns = [
     path("admin/reports/", include(admin_history)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    # Both languages' pages, with their alternates (Wagtail's own lists one language).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
     # The page-view counter's beacon (a same-origin POST from every page).
     path("insights/", include("insights.urls")),
     path("robots.txt", robots_txt),
-    path("search/", search, name="search"),
     # Browsers and crawlers ask for /favicon.ico whatever the pages link to.
     path("favicon.ico", RedirectView.as_view(url=lazy_static("icons/favicon.ico"))),
 ]
@@ -50,4 +52,10 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Welsh under /cy/, English unprefixed as before (so no link breaks). The language is read
+# from the address by bilingual.middleware, never from headers or cookies.
+urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -19,9 +19,9 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from .contact import SiteContactBlock
 from .report import ReportBlock, WebAddressBlock
 
-# Rich text features editors may use in body copy: no headings (use the heading block so
-# the outline stays correct) and no embeds (use the video block).
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+# Rich text features editors may use in body copy: no headings (use the heading block so the
+# outline stays correct), no embeds (use the video block); lang-*: language_of_parts.py.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "lang-cy", "lang-en"]
 
 
 class HeadingBlock(blocks.StructBlock):

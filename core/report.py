@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -99,14 +100,15 @@ class ReportBlock(IncompleteBlockMixin, blocks.StructBlock):
         if document:
             context["link"] = {
                 "href": document.url,
-                "text": "Download the report",
+                "text": _("Download the report"),
                 "details": document_label(document),
             }
         elif value.get("url"):
             host = urlsplit(value["url"]).hostname or ""
             context["link"] = {
                 "href": value["url"],
-                "text": value.get("link_text") or f"Read the report on {host.removeprefix('www.')}",
+                "text": value.get("link_text")
+                or _("Read the report on %(host)s") % {"host": host.removeprefix("www.")},
                 "details": "",
             }
         return context

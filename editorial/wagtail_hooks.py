@@ -15,6 +15,7 @@ from wagtail.admin.views.home import (
 )
 from wagtail.snippets.models import register_snippet
 
+from core import language_of_parts
 from core.incomplete import incomplete_blocks
 
 from . import deleting, drafts, guide, publishing, reviewing
@@ -28,6 +29,9 @@ from .admin_views import (
 from .workflow_messages import after_submitting
 
 register_snippet(SharedCallToActionViewSet)
+
+# "CY" and "EN" in the rich-text toolbar: a Welsh or an English phrase (WCAG 3.1.2).
+hooks.register("register_rich_text_features", language_of_parts.register)
 
 
 @hooks.register("register_admin_viewset")

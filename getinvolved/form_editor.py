@@ -12,6 +12,8 @@ from wagtail.admin.panels import InlinePanel
 
 from core.page_form import SitePageForm
 
+from .languages import canonical_choices, choices_of, english_questions
+
 # submissions.py copies the answer to the question with this machine name into each
 # submission's region, which the "Interest submissions" listing filters by. A question gets
 # its machine name from its wording when first saved ("Region" gives "region") and keeps it
@@ -91,4 +93,37 @@ class InterestFormPageForm(SitePageForm):
                 "label",
                 forms.ValidationError(clash_message(target_number, first_number, first, label)),
             )
+        self.check_translated_choices(numbered)
         return cleaned_data
+
+    def check_translated_choices(self, numbered):
+        """A translated form stores each choice as the English form's choice in the same
+        place (languages.py), so it needs exactly as many, in the same order."""
+        english = canonical_choices(self.instance) if self.instance.pk else {}
+        keys = english_questions(self.instance) if self.instance.pk else None
+        for number, form in numbered:
+            if keys is not None and machine_name(form) not in keys:
+                # Its answers would be stored apart from the English form's, under a key of
+                # its own: questions are added to the English form, then translated here.
+                form.add_error(
+                    "label",
+                    forms.ValidationError(
+                        f"Question {number} is not on the English form, so its answers would "
+                        "be kept apart. Add it to the English form first, then translate it "
+                        "here."
+                    ),
+                )
+                continue
+            expected = english.get(machine_name(form))
+            if not expected or "choices" not in form.cleaned_data:
+                continue
+            given = choices_of(form.instance.__class__(choices=form.cleaned_data["choices"]))
+            if len(given) != len(expected):
+                form.add_error(
+                    "choices",
+                    forms.ValidationError(
+                        f"Question {number} has {len(expected)} choices in English: give one "
+                        "for each, one per line, in the same order. Answers are stored as "
+                        f"the English choices ({', '.join(expected)})."
+                    ),
+                )

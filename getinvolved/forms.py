@@ -2,6 +2,8 @@
 must have (consent, honeypot, form token)."""
 
 import django.forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 # Names the form builder can never produce (it makes snake_case names, never hyphens), so an
@@ -27,10 +29,27 @@ AUTOCOMPLETE = {
 
 
 def _too_long(limit):
-    return f"Please keep this to {limit:,} characters or fewer."
+    return _("Please keep this to %(limit)s characters or fewer.") % {"limit": f"{limit:,}"}
 
 
 class InterestFormBuilder(FormBuilder):
+    """Wagtail's form builder with this site's limits and messages. ``canonical_choices``
+    ({clean name: choices}) is given for a translated form (the Welsh copy of an English
+    one): each choice is stored as the English form's choice in the same position, and only
+    shown in the form's own language, so answers to both forms filter and export together
+    (``InterestFormPage.canonical_choices``)."""
+
+    def __init__(self, fields, canonical_choices=None):
+        super().__init__(fields)
+        self.canonical_choices = canonical_choices or {}
+
+    def get_formatted_field_choices(self, field):
+        choices = super().get_formatted_field_choices(field)
+        canonical = self.canonical_choices.get(field.clean_name)
+        if canonical and len(canonical) == len(choices):
+            return [(value, label) for value, (_, label) in zip(canonical, choices, strict=True)]
+        return choices
+
     def get_field_options(self, field):
         options = super().get_field_options(field)
         kind = field.field_type
@@ -39,42 +58,49 @@ class InterestFormBuilder(FormBuilder):
             options["max_length"] = limit
             options["error_messages"] = {
                 "max_length": _too_long(limit),
-                "required": f"Enter your answer to “{field.label}”.",
+                "required": _("Enter your answer to “%(question)s”.") % {"question": field.label},
             }
         else:
-            options["error_messages"] = {"required": f"Answer “{field.label}”."}
+            options["error_messages"] = {
+                "required": _("Answer “%(question)s”.") % {"question": field.label}
+            }
         if kind == "multiline" and f"{MAX_LENGTHS[kind]:,}" not in options.get("help_text", ""):
             # Say the limit the browser enforces (maxlength): nothing is cut off unannounced.
             hint = options.get("help_text", "").strip()
-            options["help_text"] = f"{hint} Up to {MAX_LENGTHS[kind]:,} characters.".strip()
+            limit = _("Up to %(limit)s characters.") % {"limit": f"{MAX_LENGTHS[kind]:,}"}
+            options["help_text"] = f"{hint} {limit}".strip()
         if kind == "email":
-            options["error_messages"]["invalid"] = (
+            options["error_messages"]["invalid"] = _(
                 "Enter an email address in the right format, like name@example.com."
             )
         if kind in ("dropdown", "radio"):
-            options["error_messages"]["required"] = f"Choose an option for “{field.label}”."
+            options["error_messages"]["required"] = _("Choose an option for “%(question)s”.") % {
+                "question": field.label
+            }
         if kind in ("multiselect", "checkboxes"):
-            options["error_messages"]["required"] = (
-                f"Choose at least one option for “{field.label}”."
-            )
+            options["error_messages"]["required"] = _(
+                "Choose at least one option for “%(question)s”."
+            ) % {"question": field.label}
         if kind in ("dropdown", "radio", "multiselect", "checkboxes"):
-            options["error_messages"]["invalid_choice"] = (
-                f"Choose one of the options listed for “{field.label}”."
-            )
+            options["error_messages"]["invalid_choice"] = _(
+                "Choose one of the options listed for “%(question)s”."
+            ) % {"question": field.label}
         if kind == "checkbox":
-            options["error_messages"]["required"] = f"Tick “{field.label}” to continue."
+            options["error_messages"]["required"] = _("Tick “%(question)s” to continue.") % {
+                "question": field.label
+            }
         return options
 
     def create_number_field(self, field, options):
         options["max_digits"] = 20
-        options["error_messages"]["invalid"] = "Enter a number, like 42."
-        options["error_messages"]["max_digits"] = "Enter a number of 20 digits or fewer."
+        options["error_messages"]["invalid"] = _("Enter a number, like 42.")
+        options["error_messages"]["max_digits"] = _("Enter a number of 20 digits or fewer.")
         return super().create_number_field(field, options)
 
     def create_dropdown_field(self, field, options):
         field_object = super().create_dropdown_field(field, options)
         # An empty first option, so that nothing is chosen for the member.
-        field_object.choices = [("", "Choose an option"), *field_object.choices]
+        field_object.choices = [("", gettext_lazy("Choose an option")), *field_object.choices]
         return field_object
 
     @property
@@ -101,7 +127,9 @@ class InterestForm(BaseForm):
         self.fields[CONSENT_FIELD] = django.forms.BooleanField(
             label=label,
             required=True,
-            error_messages={"required": "Tick the box to agree to how we will use your answers."},
+            error_messages={
+                "required": _("Tick the box to agree to how we will use your answers.")
+            },
         )
         self.fields[TOKEN_FIELD] = django.forms.CharField(
             required=False, widget=django.forms.HiddenInput
@@ -110,7 +138,7 @@ class InterestForm(BaseForm):
         # fill every field fill it in.
         self.fields[HONEYPOT_FIELD] = django.forms.CharField(
             required=False,
-            label="Leave this empty",
+            label=_("Leave this empty"),
             widget=django.forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
         )
 

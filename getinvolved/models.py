@@ -6,6 +6,7 @@ decided in submissions.py."""
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
@@ -24,6 +25,7 @@ from core.models import BasePage, SiteSettings
 from . import submissions
 from .form_editor import InterestFormPageForm, QuestionsPanel
 from .forms import InterestFormBuilder
+from .languages import canonical_choices, notice_in_language
 from .privacy import PrivacyNoticePage
 from .purposes import CONSENT_START, PurposeFields
 from .records import ConsentNotice, EmailDelivery, InterestSubmission
@@ -185,6 +187,10 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
 
         return SafeSubmissionsListView
 
+    def get_form_class(self):
+        # A translation stores its choices as its English form does (languages.py).
+        return self.form_builder(self.get_form_fields(), canonical_choices(self)).get_form_class()
+
     def get_form(self, *args, **kwargs):
         kwargs.setdefault("page", self)
         return super().get_form(*args, **kwargs)
@@ -198,7 +204,7 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
 
     @path("")
     def form_view(self, request):
-        privacy_page = privacy_notice_page(request)
+        privacy_page = notice_in_language(privacy_notice_page(request), self)
         if privacy_page is None:
             # Consent must name the notice agreed to: without a live one, take nothing.
             response = TemplateResponse(
@@ -231,7 +237,7 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
         if site is None:
             return []
         home = site.root_page.specific
-        steps = [("Explore the three themes", f"{home.url}#themes")]
+        steps = [(_("Explore the three themes"), f"{home.url}#themes")]
         index = (
             Page.objects.live()
             .public()
@@ -240,11 +246,11 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
             .first()
         )
         if index is not None:
-            steps.append(("Read the case studies", index.url))
+            steps.append((_("Read the case studies"), index.url))
         report = getattr(home, "shown_report_block", None)
         block = report({"page": home, "request": None}) if report else None
         if block is not None:
-            steps.append(("Read the report", f"{home.url}#block-{block.id}"))
+            steps.append((_("Read the report"), f"{home.url}#block-{block.id}"))
         return steps
 
     def render_form(self, request, form, problem="", status=200):

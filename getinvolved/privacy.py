@@ -22,9 +22,10 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group
-from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField, StreamField
@@ -52,11 +53,16 @@ class FormFacts:
 
 def duration(seconds):
     """A setting's number of seconds as people say it, exactly: "364 days", "10 minutes"."""
-    for unit, length in (("day", 86400), ("hour", 3600), ("minute", 60)):
+    units = (
+        (86400, lambda n: ngettext("%(count)d day", "%(count)d days", n)),
+        (3600, lambda n: ngettext("%(count)d hour", "%(count)d hours", n)),
+        (60, lambda n: ngettext("%(count)d minute", "%(count)d minutes", n)),
+    )
+    for length, words in units:
         if seconds >= length and seconds % length == 0:
             count = seconds // length
-            return f"{count} {unit}{pluralize(count)}"
-    return f"{seconds} second{pluralize(seconds)}"
+            return words(count) % {"count": count}
+    return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
 
 
 def live_forms(site):
@@ -91,12 +97,13 @@ def privacy_facts(page):
     forms = live_forms(site) if site else []
     confirming = [f"“{form.page.title}”" for form in forms if form.sends_confirmation]
     shared = [f"“{form.page.title}”" for form in forms if form.page.shared_with_members]
+    groups = [_("the %(group)s") % {"group": name} for name in readers()]
     return {
         "settings": SiteSettings.for_site(site) if site else SiteSettings(),
         "forms": forms,
-        "readers_phrase": get_text_list([f"the {name}" for name in readers()], "and"),
-        "confirming_forms": get_text_list(confirming, "or"),
-        "shared_forms": get_text_list(shared, "or"),
+        "readers_phrase": get_text_list(groups, _("and")),
+        "confirming_forms": get_text_list(confirming, _("or")),
+        "shared_forms": get_text_list(shared, _("or")),
         # The search's counts of searches that found nothing (the sitesearch app), if any.
         "search_counts_kept": getattr(settings, "SEARCH_NO_RESULTS_KEEP_DAYS", None),
         "retention_months": settings.SUBMISSION_RETENTION_MONTHS,

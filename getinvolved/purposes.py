@@ -6,6 +6,7 @@ purposes they can read there, not only to a link."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 
@@ -17,11 +18,13 @@ class LawfulBasis(models.TextChoices):
 
 # How the notice words each basis, after "The lawful basis is".
 BASIS_IN_WORDS = {
-    LawfulBasis.CONSENT: "your consent, which you give by ticking the box on the form. You can "
-    "withdraw it at any time (see “Your rights” below); that does not make unlawful what "
-    "was done with your answers before",
-    LawfulBasis.LEGITIMATE_INTERESTS: "the union’s legitimate interests",
-    LawfulBasis.CONTRACT: "a contract with you, or steps you asked for before one",
+    LawfulBasis.CONSENT: _(
+        "your consent, which you give by ticking the box on the form. You can "
+        "withdraw it at any time (see “Your rights” below); that does not make unlawful what "
+        "was done with your answers before"
+    ),
+    LawfulBasis.LEGITIMATE_INTERESTS: _("the union’s legitimate interests"),
+    LawfulBasis.CONTRACT: _("a contract with you, or steps you asked for before one"),
 }
 
 DEFAULT_PURPOSE = "to get in touch about what is sent through this form"
@@ -31,7 +34,7 @@ OLD_CONSENT_TEXT = (
     "I agree that the National Education Union may store and use my answers as described in "
     "its privacy notice."
 )
-SHARING_CONSENT = "I agree that they may be shared with other union members."
+SHARING_CONSENT = _("I agree that they may be shared with other union members.")
 NEEDS_EXPLANATION = "Say what the union’s legitimate interests are: the privacy notice states them."
 
 
@@ -107,5 +110,7 @@ class PurposeFields(models.Model):
         if self.shared_with_members:
             words = format_html("{} {}", words, SHARING_CONSENT)
         if privacy_url:
-            words = format_html('{} <a href="{}">Read the privacy notice</a>.', words, privacy_url)
+            words = format_html(
+                '{} <a href="{}">{}</a>.', words, privacy_url, _("Read the privacy notice")
+            )
         return words

@@ -4,6 +4,7 @@ privacy notice they agreed to (ConsentNotice) and the emails owed for it (EmailD
 Plain declarations: submissions.py creates these rows, tasks.py sends the emails, and
 models.py (the app's model index) imports them so that Django registers them."""
 
+from django.conf import settings
 from django.db import models
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
@@ -22,6 +23,9 @@ class ConsentNotice(models.Model):
     )
     title = models.CharField(max_length=255)
     text = models.TextField()
+    # The notice's language (its page's locale): a Welsh form's consent is to the Welsh
+    # notice where that is live (languages.notice_in_language).
+    language = models.CharField(max_length=15, blank=True, default="")
     sha256 = models.CharField(max_length=64, unique=True)
     first_agreed_at = models.DateTimeField(auto_now_add=True)
 
@@ -45,6 +49,9 @@ class InterestSubmission(AbstractFormSubmission):
         ConsentNotice, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     consented_at = models.DateTimeField()
+    # The language of the form the member used ("cy", "en-gb"): their confirmation email is
+    # written in it (tasks.py), and the listing shows and filters by it.
+    language = models.CharField(max_length=15, blank=True, default="", db_index=True)
     # The answers and region without accents or case (answers.fold), filled on every save:
     # what the "Interest submissions" search matches, the same on SQLite and PostgreSQL.
     search_text = models.TextField(blank=True, default="", editable=False)
@@ -91,6 +98,12 @@ class InterestSubmission(AbstractFormSubmission):
 
     submission_date.short_description = "Submission date"
     submission_date.admin_order_field = "submit_time"
+
+    def language_name(self):
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+    language_name.short_description = "Language"
+    language_name.admin_order_field = "language"
 
     def delivery_summary(self):
         return ", ".join(

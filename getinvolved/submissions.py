@@ -19,14 +19,17 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import protection
 from .forms import TOKEN_FIELD
+from .languages import language_of
 from .records import ConsentNotice, EmailDelivery, InterestSubmission
 from .tasks import send_delivery
 
@@ -46,20 +49,22 @@ class Refusal:
     bot_signal: bool = False
 
 
-_SEND_AGAIN = (
+_SEND_AGAIN = _(
     "For your security this form had expired. Your answers are still here: "
     "please check them and send the form again."
 )
 
 RATE_LIMITED = Refusal(
     "rate-limit",
-    "We have received a lot of forms from your connection in a short time. "
-    "Your answers are still here: please wait a few minutes, then send the form again.",
+    _(
+        "We have received a lot of forms from your connection in a short time. "
+        "Your answers are still here: please wait a few minutes, then send the form again."
+    ),
     429,
 )
 HONEYPOT = Refusal(
     "honeypot",
-    "We could not accept this form. Please check your answers and send it again.",
+    _("We could not accept this form. Please check your answers and send it again."),
     400,
     protection.reissue_token,
     bot_signal=True,
@@ -68,8 +73,10 @@ HONEYPOT = Refusal(
 TOKEN_REFUSALS = {
     "too-fast": Refusal(
         "token-too-fast",
-        "That was quicker than we expected from a person. Please check your answers, then "
-        "send the form again.",
+        _(
+            "That was quicker than we expected from a person. Please check your answers, then "
+            "send the form again."
+        ),
         400,
         protection.issue_token,  # dated now: sending at once is still too fast
         bot_signal=True,
@@ -153,6 +160,7 @@ def store(page, form, key, privacy_page):
                 region=str(answers.get("region") or "")[:255],
                 consent_notice=notice,
                 consented_at=timezone.now(),
+                language=language_of(page),
             )
             queue_emails(page, submission)
     except IntegrityError:
@@ -176,7 +184,11 @@ def record_consent(privacy_page):
         body = getattr(privacy_page, "body", None)
         parts = body.stream_block.get_searchable_content(body) if body else []
         text = "\n\n".join(" ".join(str(part).split()) for part in parts if str(part).strip())
-    digest = hashlib.sha256(f"{privacy_page.title}\n\n{text}".encode()).hexdigest()
+    language = language_of(privacy_page)
+    digest = f"{privacy_page.title}\n\n{text}"
+    if language != settings.LANGUAGE_CODE:  # English digests as before (existing rows)
+        digest = f"{language}\n{digest}"
+    digest = hashlib.sha256(digest.encode()).hexdigest()
     notice, _ = ConsentNotice.objects.get_or_create(
         sha256=digest,
         defaults={
@@ -184,6 +196,7 @@ def record_consent(privacy_page):
             "revision_id": privacy_page.live_revision_id,
             "title": privacy_page.title,
             "text": text,
+            "language": language,
         },
     )
     return notice

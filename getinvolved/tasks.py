@@ -20,7 +20,8 @@ from django.db import transaction
 from django.db.models import F
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core.models import SiteSettings
@@ -113,7 +114,21 @@ def requeue_stuck_deliveries(**kwargs):
 
 
 def build_message(delivery):
+    # The member's confirmation in the language of the form they used (stored with the
+    # submission: the worker has no request to take it from); the team's notification in
+    # the site's language, which the admin speaks.
     submission = delivery.submission
+    language = settings.LANGUAGE_CODE
+    if delivery.kind == EmailDelivery.Kind.CONFIRMATION:
+        language = submission.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        message = _build_message(delivery, submission)
+    # Mail programs and screen readers read the message in its language (RFC 3282).
+    message.extra_headers["Content-Language"] = translation.to_language(language)
+    return message
+
+
+def _build_message(delivery, submission):
     page = submission.page.specific
     site_settings = SiteSettings.for_site(page.get_site())
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
@@ -135,7 +150,7 @@ def build_message(delivery):
         reply_to = []
     else:
         body = f"{page.confirmation_text}\n\n{site_settings.organisation_name}\n"
-        subject = page.confirmation_subject or f"Thank you: {page.title}"
+        subject = page.confirmation_subject or _("Thank you: %(title)s") % {"title": page.title}
         reply_to = [site_settings.contact_email] if site_settings.contact_email else []
     return EmailMessage(
         subject=subject,

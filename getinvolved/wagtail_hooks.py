@@ -3,6 +3,7 @@ Membership team finds them, and the guards that keep forms holding submissions.
 
 Wiring only: the policy itself and its adapters are in access.py, the views in views.py."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin import DateFieldListFilter, SimpleListFilter
 from django.shortcuts import redirect
@@ -80,12 +81,18 @@ class FormFilter(SimpleListFilter):
     parameter_name = "form"
 
     def lookups(self, request, model_admin):
-        return [(str(page.pk), page.title) for page in InterestFormPage.objects.order_by("title")]
+        # One entry per form, its translations included (the answers to a Welsh form are
+        # stored under its English form's questions): the first of each, English first.
+        forms = {}
+        for page in InterestFormPage.objects.order_by("locale_id", "title"):
+            forms.setdefault(page.translation_key, page)
+        self.translation_keys = {str(page.pk): key for key, page in forms.items()}
+        return sorted(((str(page.pk), page.title) for page in forms.values()), key=lambda c: c[1])
 
     def queryset(self, request, queryset):
         # Only a value it offered: anything else (too big for the database, "²") is ignored.
         if self.value() in dict(self.lookup_choices):
-            return queryset.filter(page_id=int(self.value()))
+            return queryset.filter(page__translation_key=self.translation_keys[self.value()])
         return queryset
 
 
@@ -105,6 +112,22 @@ class RegionFilter(SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in dict(self.lookup_choices):
             return queryset.filter(region=self.value())
+        return queryset
+
+
+class LanguageFilter(SimpleListFilter):
+    """The language of the form the member used: a Welsh form's answers are stored under its
+    English form's questions and choices, so they list, filter and export with them."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return list(settings.LANGUAGES)
+
+    def queryset(self, request, queryset):
+        if self.value() in dict(self.lookup_choices):
+            return queryset.filter(language=self.value())
         return queryset
 
 
@@ -134,8 +157,20 @@ class InterestSubmissionAdmin(ModelAdmin):
     # modeladmin's history view checks no permission at all, and submissions have no
     # history to show (nobody edits them): off.
     history_view_enabled = False
-    list_display = ("member_name", "form_title", "submission_date", "region", "delivery_summary")
-    list_filter = (FormFilter, RegionFilter, ("submit_time", SubmissionDateFilter))
+    list_display = (
+        "member_name",
+        "form_title",
+        "submission_date",
+        "region",
+        "language_name",
+        "delivery_summary",
+    )
+    list_filter = (
+        FormFilter,
+        RegionFilter,
+        LanguageFilter,
+        ("submit_time", SubmissionDateFilter),
+    )
     # The answers and region, folded (records.InterestSubmission.search_text): names,
     # emails and schools are found with or without accents, in any case.
     search_fields = ("search_text",)

@@ -30,6 +30,7 @@ import uuid
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import (
     get_conditional_response,
@@ -55,6 +56,9 @@ current_content_generation = ContextVar("current_content_generation", default=No
 # read them (vary_on_query_parameters), when their models load.
 QUERY_PARAMETERS = set()
 ACCEPTED_ATTRIBUTE = "page_cache_accepted_parameters"
+# Sent when this process sees a content generation it had not seen (the first one too): each
+# per-process cache that is not keyed on the generation drops its contents (apps connect).
+generation_changed = Signal()
 
 
 def vary_on_query_parameters(*names):
@@ -186,6 +190,7 @@ class PageCacheMiddleware:
             # down), and another process may have changed a site meanwhile.
             Site.clear_site_root_paths_cache()
             cls.seen_generation = generation
+            generation_changed.send(sender=cls, generation=generation)
         return generation
 
     def make_public(self, response):

@@ -118,6 +118,9 @@ def pages_showing(instance):
         return EVERY_PAGE
     page = instance.specific
     pages = {page.pk, *instance.get_ancestors().filter(depth__gt=1).values_list("pk", flat=True)}
+    # Its versions in other languages: their language switcher and alternates name it.
+    translations = Page.objects.filter(translation_key=page.translation_key)
+    pages.update(translations.values_list("pk", flat=True))
     for field in page._meta.get_fields():
         # The reference index leaves out many-to-many fields (e.g. a case study's themes).
         if field.many_to_many and not field.auto_created and issubclass(field.related_model, Page):

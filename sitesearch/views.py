@@ -34,8 +34,9 @@ def suggestions(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    menu = site.root_page.get_children().live().public().in_menu().specific()
-    return [site.root_page.specific, *menu]
+    home = site.root_page.localized  # the Welsh overview under /cy/, when it is live
+    menu = home.get_children().live().public().in_menu().specific()
+    return [home.specific, *menu]
 
 
 def search_terms(query_string):
@@ -71,7 +72,8 @@ def search(request):
         site = Site.find_for_request(request)
         pages = Page.objects.live().public()
         if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
+            # The tree in the address's language (the Welsh overview's, once it is live).
+            pages = pages.descendant_of(site.root_page.localized, inclusive=True)
         terms = search_terms(query_string)
         found = pages.specific().search(terms, operator="and") if terms else pages.none()
         if terms and not found.count() and hyphenated_variant(terms):

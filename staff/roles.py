@@ -64,6 +64,11 @@ SEARCH_PROMOTIONS = [
     "wagtailsearchpromotions.change_searchpromotion",
     "wagtailsearchpromotions.delete_searchpromotion",
 ]
+# "Translate" on a page (wagtail.contrib.simple_translation): a Welsh copy to translate.
+# Translators are Editors (issue 20): they translate the copy in the page editor and send
+# it through the same two-step approval; the Welsh tree is under the root page the workflow
+# and the page permissions are given on, so both apply to it.
+TRANSLATING = ["simple_translation.submit_translation"]
 CALL_TO_ACTION_EDITING = [
     "core.add_reusablecalltoaction",
     "core.change_reusablecalltoaction",
@@ -86,7 +91,12 @@ ROLES = {
     EDITORS: Role(
         pages=["add_page", "change_page"],
         collections=IMAGE_AND_DOCUMENT_USE,
-        models=["wagtailadmin.access_admin", *CALL_TO_ACTION_EDITING, *SEARCH_PROMOTIONS],
+        models=[
+            "wagtailadmin.access_admin",
+            *CALL_TO_ACTION_EDITING,
+            *SEARCH_PROMOTIONS,
+            *TRANSLATING,
+        ],
     ),
     # Reviewers may correct a page while it waits for them (Wagtail opens the editor to a
     # step's approvers), so they may choose images and documents, not upload or delete them.
@@ -105,6 +115,7 @@ ROLES = {
             "wagtailadmin.access_admin",
             *CALL_TO_ACTION_EDITING,
             *SEARCH_PROMOTIONS,
+            *TRANSLATING,
             "core.delete_reusablecalltoaction",
             # Approving the last step publishes: the shared call to action needs the right.
             "core.publish_reusablecalltoaction",

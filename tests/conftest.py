@@ -18,6 +18,7 @@ from tests.factories import (
     ThemePageFactory,
     make_privacy_notice,
     make_site_home,
+    make_welsh_twin,
 )
 
 # CI (.ci/run) sets CI_FORBID_SKIPS=1: a skipped or xfailed test is a failure there, so a
@@ -95,6 +96,25 @@ def page_tree(site_home, theme_page, case_study_index, case_study, get_involved,
         form=InterestFormPageFactory(parent=get_involved, title="Register your interest"),
         privacy_notice=privacy_notice,
     )
+
+
+@pytest.fixture
+def welsh_page_tree(page_tree):
+    """``page_tree`` with a live Welsh twin of each page (Welsh titles only: test text, not
+    research content), as ``page_tree.cy`` (same names); the English pages are unchanged."""
+    welsh = {
+        "home": "Trosolwg",
+        "theme": "Thema 2: perthyn a diwylliant",
+        "index": "Astudiaethau achos",
+        "case_study": "Astudiaeth achos",
+        "get_involved": "Cymryd rhan",
+        "form": "Cofrestrwch eich diddordeb",
+        "privacy_notice": "Hysbysiad preifatrwydd",
+    }
+    page_tree.cy = SimpleNamespace(
+        **{name: make_welsh_twin(getattr(page_tree, name), title) for name, title in welsh.items()}
+    )
+    return page_tree
 
 
 @pytest.fixture(autouse=True)

@@ -19,6 +19,7 @@ import wagtail_factories
 from django.core.cache import cache
 from wagtail.models import Collection, Page, Site
 
+from bilingual.translation import welsh_copy
 from casestudies.choices import Phase, Region
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from core.models import ReusableCallToAction, SiteSettings
@@ -175,3 +176,23 @@ def make_privacy_notice(home):
     site_settings.privacy_notice_page = notice
     site_settings.save()
     return notice
+
+
+def make_welsh_twin(page, title, *, publish=True, **fields):
+    """The Welsh version of ``page`` as a translator makes it: Wagtail's copy for translation
+    (bilingual/translation.py; missing Welsh ancestors are made as drafts), given its Welsh
+    ``title`` and ``fields``, then published (``publish=False`` keeps it a draft). Make the
+    Welsh overview's twin first: a Welsh page is reachable only under a live Welsh overview.
+
+        cy_home = make_welsh_twin(home, "Trosolwg")
+        make_welsh_twin(theme, "Thema 2: perthyn a diwylliant")
+    """
+    twin = welsh_copy(page)
+    twin.title = title
+    for name, value in fields.items():
+        setattr(twin, name, value)
+    revision = twin.save_revision()  # a draft, as the translator's save
+    if publish:
+        revision.publish()
+    twin.refresh_from_db()
+    return twin

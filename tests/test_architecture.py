@@ -37,6 +37,7 @@ RUNTIME = {
     "getinvolved",
     "insights",
     "sitesearch",
+    "bilingual",
 }
 # Content apps: their models, blocks and views never import the admin's app (editorial);
 # only their wagtail_hooks.py, the admin's entry point that nothing imports, may.
@@ -55,6 +56,9 @@ MAY_IMPORT = {
     # The page-view counter and reports; it reads submissions through the app registry.
     "insights": {"core", "pagecache", "staff"},
     "sitesearch": {"core", "pagecache"},
+    # Welsh and English: the language from the URL, the switcher, alternates and the sitemap
+    # in both languages. Pages' templates use its template tags (templates import nothing).
+    "bilingual": {"core", "pagecache", "staff", "editorial"},
     "sitesetup": RUNTIME - {"insights"},  # nothing but config imports insights
     "devtools": RUNTIME,
     "config": RUNTIME,

@@ -1,10 +1,10 @@
-"""Query budgets of uncached renders (the page cache bypassed): a theme page in at most 12,
+"""Query budgets of uncached renders (the page cache bypassed): a theme page in at most 13,
 and listing pages cost the same number of queries however many case studies there are.
 
-12, not the 8 of earlier versions: pages are now routed and checked for privacy by Wagtail's
-own code (Page.route, get_view_restrictions, .public()) rather than by copies of it that
-saved four queries and could break silently on an upgrade. The page cache makes uncached
-renders rare (docs/caching.md, Query budget)."""
+12 (13 with Welsh, below), not the 8 of earlier versions: pages are now routed and checked
+for privacy by Wagtail's own code (Page.route, get_view_restrictions, .public()) rather
+than by copies of it that saved four queries and could break silently on an upgrade. The
+page cache makes uncached renders rare (docs/caching.md, Query budget)."""
 
 from io import BytesIO
 
@@ -79,10 +79,16 @@ def test_listing_queries_stay_the_same_with_ten_times_the_case_studies(client, s
     assert many == few, "queries with 6 case studies, then with 60"
 
 
-def test_a_theme_page_renders_uncached_in_at_most_12_queries(client, starter_site):
-    assert queries_for(client, "/belonging-and-leadership/") <= 12
+# 13, one more than before Welsh (issue 20): with WAGTAIL_I18N_ENABLED, Wagtail's routing
+# starts from the site root's ``.localized``, which looks up the active Locale. The switcher
+# and hreflang alternates cost none (bilingual/twins.py keeps them per content generation).
+THEME_PAGE_BUDGET = 13
+
+
+def test_a_theme_page_renders_uncached_within_its_query_budget(client, starter_site):
+    assert queries_for(client, "/belonging-and-leadership/") <= THEME_PAGE_BUDGET
     add_case_studies(0, 10)
-    assert queries_for(client, "/belonging-and-culture/") <= 12
+    assert queries_for(client, "/belonging-and-culture/") <= THEME_PAGE_BUDGET
 
 
 def test_a_cached_page_costs_no_query(client, starter_site, django_assert_num_queries):

@@ -13,8 +13,10 @@ SITE_DIR = BASE_DIR / "site"
 # Every environment variable is read through django-environ: typed (env.bool reads "True",
 # "true", "yes", "1" as true), with the default written next to it.
 env = environ.Env()
+from .languages import *  # noqa: E402, F403  (LANGUAGES, LANGUAGE_APPS, LANGUAGE_MIDDLEWARE…)
 
 INSTALLED_APPS = [
+    *LANGUAGE_APPS,  # noqa: F405
     "pagecache",
     "core",
     "editorial",  # before wagtail.admin and wagtail.images: it overrides some templates
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached page is answered without touching them.
     "pagecache.caching.PageCacheMiddleware",
+    LANGUAGE_MIDDLEWARE,  # noqa: F405 - the language from the address, before the 503 page
     # Database unreachable: a stale cached copy, or a 503 "try again" page (pagecache/outage.py).
     "pagecache.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -176,9 +179,6 @@ AUTH_PASSWORD_VALIDATORS = [
 # Staff sign-in, the second factor, the admin's CSP and the Permissions-Policy.
 from .security import *  # noqa: E402, F403
 
-LANGUAGE_CODE = "en-gb"
-TIME_ZONE = "Europe/London"
-USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 register = template.Library()
@@ -12,16 +13,19 @@ def main_menu(context):
 
     Every page shows the same menu, so this process keeps it for the current content
     generation (request.content_generation, set by pagecache.caching.PageCacheMiddleware for
-    visitors' requests): any content change starts a new generation."""
+    visitors' requests): any content change starts a new generation. Kept per language: a
+    Welsh address shows the Welsh overview's menu (its root's live translation)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
     generation = getattr(request, "content_generation", None)
-    key = f"main-menu:{site.pk}:{generation}"
+    key = f"main-menu:{site.pk}:{get_language()}:{generation}"
     menu = cache.get(key) if generation else None
     if menu is None:
         home = site.root_page
+        if get_language() != settings.LANGUAGE_CODE:
+            home = home.localized  # the live Welsh overview, if any (English costs no query)
         menu = [home, *home.get_children().live().in_menu().public()]
         if generation:
             cache.set(key, menu, settings.PAGE_CACHE_SECONDS)

@@ -49,6 +49,19 @@ pages = Page.objects.live().filter(depth__gt=1).order_by("path").specific()
 print(json.dumps([(type(p).__name__, p.get_url()) for p in pages]))
 """
 
+# The starter site has no live Welsh page (its Welsh copies wait for the translator): the
+# audit publishes a Welsh copy of every live page (bilingual/translation.py), as they are,
+# so that the Nu HTML Checker sees every page type under /cy/ too. Only ever done here.
+PUBLISH_WELSH = """
+from wagtail.models import Site
+from bilingual.translation import welsh_copy
+home = Site.objects.get(is_default_site=True).root_page.specific
+welsh_copy(home, descendants=True)
+for page in home.get_descendants(inclusive=True).live().specific():
+    twin = page.get_translations().get().specific
+    twin.save_revision().publish()
+"""
+
 
 class AuditError(Exception):
     pass
@@ -167,12 +180,16 @@ def audit(base_url, folder):
     pages = json.loads(manage(env, "shell", "-c", LIST_PAGES).strip().splitlines()[-1])
     targets = {f"{kind} {path}": base_url + path for kind, path in pages}
     forms = [path for kind, path in pages if kind == "InterestFormPage"]
-    if forms:
-        targets[f"thank-you page {forms[0]}thank-you/"] = f"{base_url}{forms[0]}thank-you/"
-    targets["404 page /no-such-page/"] = f"{base_url}/no-such-page/"
-    # The search results page, with results and with none (sitesearch/).
-    targets["search results /search/?q=Helston"] = f"{base_url}/search/?q=Helston"
-    targets["search, nothing found /search/?q=zyzzyva"] = f"{base_url}/search/?q=zyzzyva"
+    # A form's thank-you page, in each language.
+    for form in forms[:1] + [path for path in forms if path.startswith("/cy/")][:1]:
+        targets[f"thank-you page {form}thank-you/"] = f"{base_url}{form}thank-you/"
+    # The 404 and search pages in both languages (the pages above are: PUBLISH_WELSH).
+    for prefix in ("", "/cy"):
+        targets[f"404 page {prefix}/no-such-page/"] = f"{base_url}{prefix}/no-such-page/"
+        # The search results page, with results and with none (sitesearch/).
+        for query in ("Helston", "zyzzyva"):
+            path = f"{prefix}/search/?q={query}"
+            targets[f"search {path}"] = base_url + path
 
     bodies, problems = {}, []
     for name, url in targets.items():
@@ -225,6 +242,7 @@ def main():
         print(f"Loading the starter content into {folder / 'audit.sqlite3'}")
         manage(env, "migrate", "--noinput")
         manage(env, "load_starter_content")
+        manage(env, "shell", "-c", PUBLISH_WELSH)
         manage(env, "update_index")  # no worker runs here to index the new pages
         manage(env, "setup_groups")
         port = free_port()

@@ -1,5 +1,6 @@
 """``{% sitewide_cache "name" %}…{% endsitewide_cache %}``: a part of the layout that is the
-same on every page (the footer), rendered once per content generation by each process.
+same on every page (the footer), rendered once per content generation and language by each
+process.
 
 Django's ``{% cache %}`` tag cannot be told to stand aside, and this one must: it caches only
 on visitors' requests, whose content generation the page cache middleware has read (any
@@ -11,6 +12,7 @@ import hashlib
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -26,7 +28,10 @@ class SitewideCacheNode(template.Node):
         if not generation or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         name = self.name.resolve(context)
-        key = "sitewide:" + hashlib.sha256(f"{name}:{generation}".encode()).hexdigest()
+        key = (
+            "sitewide:"
+            + hashlib.sha256(f"{name}:{get_language()}:{generation}".encode()).hexdigest()
+        )
         html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)

@@ -15,6 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("load_starter_content", stdout=self.stdout)
+        call_command("load_welsh_drafts", stdout=self.stdout)
         call_command("setup_groups", stdout=self.stdout)
         call_command("set_site_address", stdout=self.stdout)
         if getattr(settings, "CREATE_LOCAL_ADMIN", False):
