@@ -146,14 +146,17 @@ class FailOpenRedisCache(RedisCache):
     def change_feed(self, channel):
         """A new subscription to ``channel`` (see ChangeFeed), or None while Redis is down."""
         feed = ChangeFeed(self._cache.get_client(write=True).connection_pool)
-        return feed if self._guarded(feed.start, False, self.make_key(channel)) else None
+        if self._guarded(feed.start, False, self.make_key(channel)):
+            return feed
+        self._guarded(feed.close, None)  # its connection back to the pool
+        return None
 
 
 class ChangeFeed(PubSub):
     """One process's subscription to the announcements of content changes that every process
-    makes through Redis (publish above). ``quiet()`` costs no round trip (a poll of a socket
-    Redis writes to before it answers the process that announced), so a process may keep what
-    it read from Redis while the feed is quiet (core/caching.py)."""
+    makes through Redis (publish above). ``quiet()`` costs no round trip (a poll of the socket
+    Redis queues each announcement to before it answers the process that announced), so a
+    process may keep what it read from Redis while its feed is quiet (HitMemo)."""
 
     def on_connect(self, connection):
         # Reconnected: announcements made while disconnected are lost; never quiet again.
@@ -166,7 +169,7 @@ class ChangeFeed(PubSub):
         confirmed = self.get_message(timeout=0.25)  # one round trip, once per process
         if not confirmed or confirmed["type"] != "subscribe" or self.connection.can_read(0):
             return False
-        self.poller = select.poll()
+        self.poller = select.poll()  # on redis-py's socket: anything arriving ends the feed
         self.poller.register(self.connection._sock, select.POLLIN | select.POLLPRI)
         return True
 
@@ -180,12 +183,12 @@ class ChangeFeed(PubSub):
 
 class HitMemo:
     """This process's copies of the page-cache entries it last served from Redis
-    (core/caching.py), so that a hit costs no round trip: kept while their generation was
-    confirmed by Redis under MEMO_SECONDS ago and the ChangeFeed (pub/sub, polled without a
-    round trip) got nothing since. Every new generation is announced (caching.announce_change),
-    so a change on any node retires them at once; the time bound covers what announces
-    nothing (Redis evicting the generation, a connection silently cut). Only with Redis, only
-    what was read after subscribing, at most MEMO_ENTRIES."""
+    (core/caching.py), so that a hit costs no round trip: each kept MEMO_SECONDS after it was
+    read, while the ChangeFeed (pub/sub, polled without a round trip) gets nothing. Every new
+    generation is announced (caching.announce_change), so a change on any node retires them
+    at once; the time bound covers what announces nothing (Redis evicting the generation, a
+    connection silently cut). Only with Redis, only what was read after subscribing, at most
+    MEMO_ENTRIES pages."""
 
     MEMO_SECONDS = 1.0
     MEMO_ENTRIES = 128
@@ -194,23 +197,23 @@ class HitMemo:
         self.channel = channel  # where every new generation is announced
         self.lock = threading.Lock()
         self.feed = self.pid = self.generation = self.redis = None
-        self.confirmed = self.since = 0.0
-        self.entries = {}
+        self.since = 0.0
+        self.entries = {}  # page key: (when read, entry), all of self.generation
 
     def clear(self):
         with self.lock:
             self.generation, self.entries, self.since = None, {}, time.monotonic()
 
     def get(self, cache, key):
-        if self.generation is None or time.monotonic() - self.confirmed > self.MEMO_SECONDS:
+        kept = self.entries.get(key)
+        if kept is None or time.monotonic() - kept[0] > self.MEMO_SECONDS:
             return None
         if getattr(cache, "_servers", None) != self.redis:  # settings changed (tests)
             return None
         with self.lock:
-            if self.generation is None or self.pid != os.getpid() or not self.feed.quiet():
+            if self.pid != os.getpid() or not self.feed.quiet():
                 self.generation, self.entries = None, {}
-            entry = self.entries.get(key)
-            return entry if entry and entry["generation"] == self.generation else None
+            return kept[1] if self.entries.get(key) is kept else None
 
     def keep(self, cache, generation, read_at, key, entry):
         """After reading ``generation`` and ``entry`` from Redis, the read sent at ``read_at``."""
@@ -228,7 +231,7 @@ class HitMemo:
                 return
             if generation != self.generation:
                 self.generation, self.entries = generation, {}
-            self.confirmed = read_at
+            self.entries.pop(key, None)  # (re)inserted last: the oldest go first
             if len(self.entries) >= self.MEMO_ENTRIES:
                 self.entries.pop(next(iter(self.entries)))
-            self.entries[key] = entry
+            self.entries[key] = (read_at, entry)
