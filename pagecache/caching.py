@@ -1,7 +1,8 @@
 """Anonymous full-page caching in the shared cache (pagecache/shared_cache.py), and CDN headers.
 
 A small middleware on Django's cache framework rather than wagtail-cache: this site needs one
-Redis round trip per request (the page and the content generation in one ``get_many``),
+Redis round trip per request (the page and the content generation in one ``get_many``; none
+for a page this process served from Redis a moment ago, shared_cache.HitMemo),
 invalidation by bumping a generation key rather than ``cache.clear()`` (which would also
 wipe the forms' rate-limit counters in the same Redis), and its own fail-open cache backend.
 
@@ -26,6 +27,7 @@ site of this size clearing every page on any such change is simple and always ri
 """
 
 import hashlib
+import time
 import uuid
 from contextvars import ContextVar
 
@@ -41,7 +43,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.http import urlencode
 from wagtail.models import Site
 
-from .shared_cache import get_shared_cache
+from .shared_cache import HitMemo, get_shared_cache
 
 GENERATION_KEY = "pagecache:generation"
 PAGE_KEY_PREFIX = "pagecache:page:"
@@ -59,6 +61,8 @@ ACCEPTED_ATTRIBUTE = "page_cache_accepted_parameters"
 # Sent when this process sees a content generation it had not seen (the first one too): each
 # per-process cache that is not keyed on the generation drops its contents (apps connect).
 generation_changed = Signal()
+# Every process announces each new generation here (shared_cache.ChangeFeed).
+CHANGES_CHANNEL = "pagecache:changes"
 
 
 def vary_on_query_parameters(*names):
@@ -79,6 +83,8 @@ def new_generation():
 def cache_query(request):
     """The (name, value) pairs of the key: the declared parameters that have a value (the
     last, as forms read them), sorted. Every other parameter is left out."""
+    if not request.META.get("QUERY_STRING"):
+        return []
     return sorted((name, request.GET[name]) for name in QUERY_PARAMETERS if request.GET.get(name))
 
 
@@ -127,17 +133,28 @@ def current_generation(cache, found):
     cache has none (first start, or Redis lost it). None when the shared cache is down."""
     generation = found.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, new_generation(), timeout=None)  # no-op if another won
+        if cache.add(GENERATION_KEY, new_generation(), timeout=None):  # False if another won
+            announce_change(cache)
         generation = cache.get(GENERATION_KEY)
     return generation
+
+
+def announce_change(cache):
+    """After a new generation is stored: every process drops its copies (HitMemo)."""
+    if hasattr(cache, "publish"):
+        cache.publish(CHANGES_CHANNEL)
+    hit_memo.clear()
+
+
+hit_memo = HitMemo(CHANGES_CHANNEL)
 
 
 class PageCacheMiddleware:
     """Serve anonymous GETs from the shared cache; store what may be shared; tell CDNs.
 
-    Sits just after WhiteNoise, before sessions and authentication, so a hit costs one
-    cache round trip and no database query. Response headers set further in (Vary, CSP,
-    X-Frame-Options) are stored with the page; SecurityMiddleware, outside, adds its own.
+    Sits just after WhiteNoise, before sessions and authentication, so a hit costs no
+    database query and one cache round trip, or none (HitMemo). Headers set further in (Vary,
+    CSP, X-Frame-Options) are stored with the page; SecurityMiddleware, outside, adds its own.
 
     Every request also learns the content generation, and a process that sees a new one
     drops its own (per-process) copy of Wagtail's site root paths, so that a change made
@@ -164,10 +181,16 @@ class PageCacheMiddleware:
             return response
 
         key = page_key(request)
+        entry = hit_memo.get(cache, key)
+        if entry is not None:
+            return self.from_entry(request, entry)
+        read_at = time.monotonic()
         found = cache.get_many([GENERATION_KEY, key])
         generation = self.notice(current_generation(cache, found))
         entry = found.get(key)
         if generation is not None and entry and entry["generation"] == generation:
+            if hasattr(cache, "change_feed") and cache.reachable():
+                hit_memo.keep(cache, generation, read_at, key, entry)
             return self.from_entry(request, entry)
 
         request.content_generation = generation

@@ -29,7 +29,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import DraftStateMixin, Page, ReferenceIndex
 from wagtail.snippets.models import get_snippet_models
 
-from .caching import GENERATION_KEY, new_generation
+from .caching import GENERATION_KEY, announce_change, new_generation
 from .shared_cache import get_shared_cache
 
 logger = logging.getLogger("pagecache.caching")
@@ -190,6 +190,7 @@ def new_content_generation():
     # the new value, and with no generation no process serves the pages cached before.
     cache.delete(GENERATION_KEY)
     cache.set(GENERATION_KEY, new_generation(), timeout=None)
+    announce_change(cache)
 
 
 def after_redis_outage(**kwargs):

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from bilingual.basis import state_of
 from bilingual.models import TranslationBasis
 from bilingual.translation import welsh_copy
+from staff.names import EDITORS, MEMBERSHIP_TEAM, WORKFLOW_NAME
 from tests.factories import ThemePageFactory, make_welsh_twin
 
 REPORT = "/admin/bilingual/welsh-translations/"
@@ -38,7 +39,7 @@ def member_of(django_user_model, name, group):
 @pytest.fixture
 def translator(django_user_model, roles):
     """Translators are Editors (staff.roles): they edit and submit, never publish."""
-    return member_of(django_user_model, "tegan.translator", "Editors")
+    return member_of(django_user_model, "tegan.translator", EDITORS)
 
 
 def body_with_quote(page, words):
@@ -162,7 +163,7 @@ def test_welsh_editor_says_english_has_changed_with_a_link_to_the_changes(
 
 
 def test_the_report_is_for_those_who_edit_pages(django_user_model, roles):
-    team = member_of(django_user_model, "m", "Membership team")
+    team = member_of(django_user_model, "m", MEMBERSHIP_TEAM)
     response = team.get(REPORT)
     assert "Welsh pages behind" not in response.content.decode()
     assert response.status_code in (302, 403)
@@ -173,11 +174,11 @@ def test_the_report_is_for_those_who_edit_pages(django_user_model, roles):
 def test_welsh_pages_go_through_the_two_step_approval(roles, twins):
     for welsh in twins:
         workflow = welsh.get_workflow()
-        assert workflow is not None and workflow.name == "Two-step approval"
+        assert workflow is not None and workflow.name == WORKFLOW_NAME
 
 
 def test_translators_may_make_welsh_copies(translator, theme_page, twins):
     response = translator.get(f"/admin/pages/{theme_page.pk}/")
     assert response.status_code == 200
-    editor = Group.objects.get(name="Editors")
+    editor = Group.objects.get(name=EDITORS)
     assert editor.permissions.filter(codename="submit_translation").exists()

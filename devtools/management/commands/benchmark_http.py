@@ -24,8 +24,10 @@ from devtools.edgestack import EdgeStack
 from devtools.localstack import StackError
 
 # Each request to the uncached theme page has a query string no other request had: a
-# page-cache miss (the page rendered and stored, as after every content change). Unique
-# across wrk's threads (each has its own Lua state) and runs (the run's id is passed in).
+# page-cache miss (the page rendered, as after every content change). Unique across wrk's
+# threads (each has its own Lua state) and runs (the run's id is passed in). The parameter is
+# one the page cache keys on (the case-study index's "region" filter): any other one would
+# read the page's canonical entry, a hit. The theme page ignores it, so nothing is stored.
 UNIQUE_QUERY_LUA = """
 local threads = 0
 function setup(thread)
@@ -38,7 +40,7 @@ function init(args)
 end
 function request()
   counter = counter + 1
-  return wrk.format("GET", wrk.path .. "?bench=" .. prefix .. "-" .. counter)
+  return wrk.format("GET", wrk.path .. "?region=" .. prefix .. "-" .. counter)
 end
 """
 
