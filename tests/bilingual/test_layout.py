@@ -128,3 +128,10 @@ def test_the_error_pages_are_in_the_addresses_language(rf, prefix, lang):
         response = LanguageFromPathMiddleware(view)(request)
         assert f'<html lang="{lang}">'.encode() in response.content
     translation.activate("en-gb")
+
+
+def test_the_welsh_footer_links_the_welsh_privacy_notice(client, welsh_page_tree):
+    footer = client.get("/cy/").content.decode().split('class="site-footer"', 1)[1]
+    assert 'href="/cy/privacy-notice/"' in footer
+    footer = client.get("/").content.decode().split('class="site-footer"', 1)[1]
+    assert 'href="/privacy-notice/"' in footer
