@@ -135,3 +135,15 @@ def test_the_welsh_footer_links_the_welsh_privacy_notice(client, welsh_page_tree
     assert 'href="/cy/privacy-notice/"' in footer
     footer = client.get("/").content.decode().split('class="site-footer"', 1)[1]
     assert 'href="/privacy-notice/"' in footer
+
+
+def test_a_live_welsh_page_under_a_welsh_overview_not_live_is_not_offered(client, page_tree):
+    """Its /cy/ address would lead back to the English page (the routing guard)."""
+    from tests.factories import make_welsh_twin
+
+    make_welsh_twin(page_tree.home, "Trosolwg", publish=False)
+    make_welsh_twin(page_tree.theme, "Thema 2")
+    html = client.get("/belonging-and-culture/").content.decode()
+    assert "There is no Welsh version of this page yet." in switcher(html)
+    assert alternates(html) == {}
+    assert "/cy/" not in client.get("/sitemap.xml").content.decode()
