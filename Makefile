@@ -54,15 +54,15 @@ messages: $(STAMP)
 	@command -v msgfmt >/dev/null || { \
 		echo "The Welsh catalogue needs GNU gettext's msgfmt: sudo apt-get install gettext" >&2; \
 		exit 1; }
-	$(BIN)/python manage.py compilemessages --ignore '.venv' --ignore 'audit' --verbosity 0
+	$(BIN)/python manage.py compilemessages --ignore '.venv' --ignore 'devtools' --verbosity 0
 
 # Update the Welsh catalogue from the marked strings (then translate each new or changed entry
-# in locale/cy/LC_MESSAGES/django.po). The Wagtail admin's own templates (admin/, wagtailadmin/,
+# in locale/cy/LC_MESSAGES/django.po). The admin's templates (editorial/, admin/, wagtailadmin/,
 # wagtailimages/) stay out: editors work in English. tests/bilingual/test_catalogue.py extracts
 # the same way (CATALOGUE_IGNORE there: keep the two lists alike).
 catalogue: $(STAMP)
 	$(BIN)/python manage.py makemessages -l cy --no-obsolete --add-location=file \
-		--ignore '.venv' --ignore 'audit' --ignore 'tests' --ignore 'media' \
+		--ignore '.venv' --ignore 'devtools' --ignore 'editorial' --ignore 'tests' --ignore 'media' \
 		--ignore 'admin' --ignore 'wagtailadmin' --ignore 'wagtailimages'
 
 # The task worker (form emails, video lookups, Wagtail's background jobs) runs beside the

@@ -40,8 +40,8 @@ def other_language(language_code):
 
 
 def live_versions(page):
-    """{language code: page} of ``page`` and its live translations: one query. (Not checked
-    for view restrictions, which would cost another on every page: restrict both twins.)"""
+    """{language code: page} of ``page`` and its live translations under a live overview:
+    two queries. (Not checked for view restrictions: restrict both twins alike.)"""
     versions = {page_language(page): page}
     if not page.pk or not page.translation_key:
         return versions
@@ -51,6 +51,17 @@ def live_versions(page):
         .live()
         .only("id", "locale_id", "url_path", "depth", "path", "translation_key")
     )
-    for twin in twins:
-        versions.setdefault(page_language(twin), twin)
+    twins = list(twins)
+    if twins:
+        live_homes = set(Page.objects.filter(depth=2).live().values_list("path", flat=True))
+        for twin in twins:
+            if home_path(twin) in live_homes:
+                versions.setdefault(page_language(twin), twin)
     return versions
+
+
+def home_path(page):
+    """The tree path of the overview ``page`` is under (itself at depth 2). A page whose
+    overview is not live has no address of its own: Wagtail routes its language's
+    addresses from the English overview while the Welsh one is not live."""
+    return page.path[: Page.steplen * 2]

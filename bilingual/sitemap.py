@@ -19,7 +19,7 @@ class BilingualSitemap(Sitemap):
     def items(self):
         root = self.get_wagtail_site().root_page
         trees = Q()
-        for home in root.get_translations(inclusive=True):
+        for home in root.get_translations(inclusive=True).live():
             trees |= Page.objects.descendant_of_q(home, inclusive=True)
         pages = Page.objects.filter(trees).live().public().order_by("path")
         return pages.defer_streamfields().specific()

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page
 
-from .languages import live_versions, page_language
+from .languages import home_path, live_versions, page_language
 
 FIELDS = ("id", "locale_id", "url_path", "translation_key", "depth", "path")
 
@@ -37,8 +37,11 @@ def table(request):
     """{translation key: {language: path}} of the live pages with a live version in
     another language."""
     groups = defaultdict(list)
-    for page in Page.objects.live().filter(depth__gt=1).only(*FIELDS).order_by("path"):
-        groups[str(page.translation_key)].append(page)
+    pages = list(Page.objects.live().filter(depth__gt=1).only(*FIELDS).order_by("path"))
+    live_homes = {page.path for page in pages if page.depth == 2}
+    for page in pages:
+        if home_path(page) in live_homes:  # else its address leads to the English page
+            groups[str(page.translation_key)].append(page)
     found = {}
     for key, pages in groups.items():
         if len({page.locale_id for page in pages}) > 1:

@@ -55,8 +55,8 @@ def test_a_page_without_a_live_welsh_twin_says_so_in_both_languages(client, wels
     theme = ThemePageFactory(parent=welsh_page_tree.home, title="Theme 3", slug="theme-3")
     html = client.get(theme.url).content.decode()
     bar = switcher(html)
-    assert "There is no Welsh version of this page yet." in bar
-    assert '<span lang="cy">Nid oes fersiwn Gymraeg o’r dudalen hon eto.</span>' in bar
+    assert "No Welsh version yet" in bar
+    assert '<span lang="cy">Dim fersiwn Gymraeg eto</span>' in bar
     assert "<a " not in bar
     assert alternates(html) == {}
     # A Welsh draft is no version yet either.
@@ -64,7 +64,7 @@ def test_a_page_without_a_live_welsh_twin_says_so_in_both_languages(client, wels
 
     make_welsh_twin(theme, "Thema 3", publish=False)
     bar = switcher(client.get(theme.url).content.decode())
-    assert "There is no Welsh version of this page yet." in bar and "<a " not in bar
+    assert "No Welsh version yet" in bar and "<a " not in bar
 
 
 def test_the_search_page_switches_to_the_same_search_in_the_other_language(client, site_home):
@@ -128,3 +128,22 @@ def test_the_error_pages_are_in_the_addresses_language(rf, prefix, lang):
         response = LanguageFromPathMiddleware(view)(request)
         assert f'<html lang="{lang}">'.encode() in response.content
     translation.activate("en-gb")
+
+
+def test_the_welsh_footer_links_the_welsh_privacy_notice(client, welsh_page_tree):
+    footer = client.get("/cy/").content.decode().split('class="site-footer"', 1)[1]
+    assert 'href="/cy/privacy-notice/"' in footer
+    footer = client.get("/").content.decode().split('class="site-footer"', 1)[1]
+    assert 'href="/privacy-notice/"' in footer
+
+
+def test_a_live_welsh_page_under_a_welsh_overview_not_live_is_not_offered(client, page_tree):
+    """Its /cy/ address would lead back to the English page (the routing guard)."""
+    from tests.factories import make_welsh_twin
+
+    make_welsh_twin(page_tree.home, "Trosolwg", publish=False)
+    make_welsh_twin(page_tree.theme, "Thema 2")
+    html = client.get("/belonging-and-culture/").content.decode()
+    assert "No Welsh version yet" in switcher(html)
+    assert alternates(html) == {}
+    assert "/cy/" not in client.get("/sitemap.xml").content.decode()

@@ -99,11 +99,8 @@ def test_a_page_without_a_welsh_version_says_so_in_both_languages(live_site, pag
         load(page, live_site + theme)
         bar = page.locator(".language-bar")
         assert bar.locator("a").count() == 0
-        assert (
-            bar.locator('[lang="cy"]').inner_text()
-            == "Nid oes fersiwn Gymraeg o’r dudalen hon eto."
-        )
-        assert "There is no Welsh version of this page yet." in bar.inner_text()
+        assert bar.locator('[lang="cy"]').inner_text() == "Dim fersiwn Gymraeg eto"
+        assert "No Welsh version yet" in bar.inner_text()
         report = axe_scan(page)
         assert not report.violations, report.describe()
 
@@ -116,3 +113,29 @@ def test_welsh_search_and_not_found_pages(live_site, page, axe_scan, url):
     assert page.evaluate("document.documentElement.lang") == "cy"
     report = axe_scan(page)
     assert not report.violations, report.describe()
+
+
+def test_the_switcher_keeps_the_header_small_on_a_phone(live_site, page):
+    """One line on a 390 px phone, whether it links the twin or says there is none."""
+    twins = welsh_twins()
+    english, welsh = twins["ThemePage"]
+    other = path_of(next(p for p in live_pages_of("ThemePage") if not has_live_twin(p)))
+    page.set_viewport_size(SIZES[0])
+    for path in (english, welsh, other):
+        load(page, live_site + path)
+        bar = page.locator(".language-bar").evaluate("el => el.getBoundingClientRect().height")
+        assert bar <= 24, (path, bar)
+        header = page.locator("header.site-header").evaluate(
+            "el => el.getBoundingClientRect().height"
+        )
+        assert header <= 844 / 4, (path, header)
+
+
+def live_pages_of(name):
+    from tests.browser.test_accessibility import live_pages_by_type
+
+    return live_pages_by_type()[name]
+
+
+def has_live_twin(page):
+    return page.get_translations().live().exists()
