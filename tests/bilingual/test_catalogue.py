@@ -16,7 +16,16 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = Path("locale", "cy", "LC_MESSAGES", "django.po")
 # As the Makefile's `catalogue` target: the admin's templates stay English (editors' screens).
-CATALOGUE_IGNORE = [".venv", "devtools", "editorial", "tests", "media", "admin", "wagtailadmin", "wagtailimages"]
+CATALOGUE_IGNORE = [
+    ".venv",
+    "devtools",
+    "editorial",
+    "tests",
+    "media",
+    "admin",
+    "wagtailadmin",
+    "wagtailimages",
+]
 SOURCES = {".py", ".html", ".txt", ".po"}
 CY_PLURALS = "nplurals=6; plural=(n==0) ? 0 : (n==1) ? 1 : (n==2) ? 2 : (n==3) ? 3 :(n==6) ? 4 : 5;"
 ENTRY_LINE = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$')
