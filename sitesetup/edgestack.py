@@ -18,20 +18,22 @@ from .localstack import LocalStack, StackError, free_port, wait_for_port
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 VCL_DIR = Path(settings.BASE_DIR) / "deploy" / "varnish"
 # As deploy/varnish/backends.vcl, for nodes on the given ports: a check a second, a node is
-# healthy while 2 of its last 5 pass (a stopped node is out after about 4 seconds).
+# healthy while 2 of its last 5 pass (a stopped node is out after about 4 seconds, a hung
+# one after about 10).
 BACKENDS_VCL = """
 probe app_health {{
     .request = "GET /health/ HTTP/1.1" "Host: localhost" "Connection: close";
     .interval = 1s;
-    .timeout = 5s;
+    .timeout = 2s;
     .window = 5;
     .threshold = 2;
     .initial = 2;
 }}
 {backends}
 sub vcl_init {{
-    new app = directors.round_robin();
+    new app = directors.shard();
 {adds}
+    app.reconfigure();
 }}
 acl purgers {{
 {purgers}

@@ -33,7 +33,10 @@ sub vcl_recv {
     if (req.method == "BAN") {
         return (synth(405, "Not allowed"));
     }
-    set req.backend_hint = app.backend();
+    set req.backend_hint = app.backend(resolve=LAZY);  # a node is chosen per fetch
+    # Which node this request's fetches start from (vcl_backend_fetch). Set here, not
+    # there: each retry starts from the backend request as vcl_recv left it.
+    set req.http.X-Edge-Pick = std.random(0, 1000000);
     # A healthy app: a page just past its s-maxage is served once more while it is fetched
     # again. Otherwise (no healthy node, or the app failed: see vcl_synth) any stale copy.
     if (std.healthy(req.backend_hint) && !req.http.X-Edge-Stale) {
@@ -78,9 +81,18 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
-    if (bereq.retries > 0) {
-        # A retry goes to another node (the round-robin director).
-        set bereq.backend = app.backend();
+    # Each fetch picks a node at random, and a retry the next healthy node after the ones
+    # tried (the shard director's "alt"): never the node that just failed, which may still
+    # count as healthy (a round robin could hand it the retry again when fetches overlap).
+    set bereq.backend = app.backend(by=KEY, key=app.key(bereq.http.X-Edge-Pick),
+        alt=bereq.retries);
+    if ((bereq.method == "GET" || bereq.method == "HEAD")
+        && bereq.url !~ "^/(admin|documents)(/|\?|$)") {
+        # A visitor's page renders in well under a second. A node that has hung (it still
+        # accepts connections, so only the health check's timeout notices) would keep the
+        # visitor waiting the backend's first_byte_timeout (30 s, for the admin's slow pages):
+        # after 5 s the page is asked of another node instead (vcl_backend_error).
+        set bereq.first_byte_timeout = 5s;
     }
 }
 
