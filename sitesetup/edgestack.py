@@ -19,12 +19,12 @@ VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 VCL_DIR = Path(settings.BASE_DIR) / "deploy" / "varnish"
 # As deploy/varnish/backends.vcl, for nodes on the given ports: a check a second, a node is
 # healthy while 2 of its last 5 pass (a stopped node is out after about 4 seconds, a hung
-# one after about 10).
+# one after about 25).
 BACKENDS_VCL = """
 probe app_health {{
     .request = "GET /health/ HTTP/1.1" "Host: localhost" "Connection: close";
     .interval = 1s;
-    .timeout = 2s;
+    .timeout = 5s;
     .window = 5;
     .threshold = 2;
     .initial = 2;

@@ -4,9 +4,10 @@
 probe app_health {
     # The app's health endpoint answers without the database or a page render
     # (core/outage.py). A node is healthy while 2 of its last 5 checks pass: a busy node
-    # (a check may wait behind requests, for up to 2 s) stays in, and a stopped one is taken
-    # out after 4 failed checks, about 4 seconds; a hung one (it accepts connections but
-    # does not answer) after 4 checks timed out, about 10 seconds (checks do not overlap). Run gunicorn with threads (--threads 4) so that a check
+    # (a check may wait behind requests, hence the 5 s timeout) stays in, and a stopped one
+    # is taken out after 4 failed checks, about 4 seconds; a hung one (it accepts
+    # connections but does not answer) after 4 checks timed out, about 25 seconds (checks
+    # do not overlap; meanwhile default.vcl asks another node for each page after 10 s). Run gunicorn with threads (--threads 4) so that a check
     # is answered at once even while every worker is rendering a page, and --keep-alive 75
     # (longer than Varnish keeps an idle connection, 60 s, so it never reuses a closed one).
     .request =
@@ -14,7 +15,7 @@ probe app_health {
         "Host: localhost"
         "Connection: close";
     .interval = 1s;
-    .timeout = 2s;
+    .timeout = 5s;
     .window = 5;
     .threshold = 2;
     .initial = 2;

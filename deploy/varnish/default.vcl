@@ -89,10 +89,11 @@ sub vcl_backend_fetch {
     if ((bereq.method == "GET" || bereq.method == "HEAD")
         && bereq.url !~ "^/(admin|documents)(/|\?|$)") {
         # A visitor's page renders in well under a second. A node that has hung (it still
-        # accepts connections, so only the health check's timeout notices) would keep the
+        # accepts connections: the health check takes about 25 s to notice) would keep the
         # visitor waiting the backend's first_byte_timeout (30 s, for the admin's slow pages):
-        # after 5 s the page is asked of another node instead (vcl_backend_error).
-        set bereq.first_byte_timeout = 5s;
+        # after 10 s the page is asked of another node instead (vcl_backend_error). Not
+        # less: an overloaded node's slow answer would be asked for twice, adding load.
+        set bereq.first_byte_timeout = 10s;
     }
 }
 

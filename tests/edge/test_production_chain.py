@@ -13,8 +13,8 @@
   answering (the test prints how long, gunicorn's own shutdown included); from then on no
   request fails (and GETs meanwhile are retried on the other node).
 - A node that hangs (SIGSTOP: its port still accepts connections): no visitor waits for it
-  longer than 5 s (a page is then asked of the other node), and the health check's 2 s
-  timeout takes it out in seconds (the test prints how many).
+  longer than 10 s (a page is then asked of the other node, never of the hung one again),
+  and the health check takes it out (the test prints how long: about 25 s).
 
 No database of pytest-django's: everything goes through HTTP and the stack's processes."""
 
@@ -187,9 +187,9 @@ def freeze(stack, name, signal):
 
 def test_a_hung_node_keeps_no_visitor_waiting_and_is_taken_out(stack):
     """A node that hangs still accepts connections: only timeouts notice it. Visitors' pages
-    are asked of the other node after 5 s (not Varnish's 30 s first_byte_timeout), and the
-    health check (2 s timeout) takes the node out within seconds, not half a minute."""
-    patience = 15  # seconds a visitor waits for a page before giving up
+    are asked of the other node after 10 s (not Varnish's 30 s first_byte_timeout), never of
+    the hung node again, until the health check takes it out."""
+    patience = 20  # seconds a visitor waits for a page before giving up
     answers = []
 
     def visitor(number):
