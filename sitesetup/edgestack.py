@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -187,7 +188,17 @@ class EdgeStack(LocalStack):
         self.processes.append(self.varnish.process)
         for node in self.nodes:
             self.varnish.wait_for_health(node, True)
+            self.warm(node)
         return self
+
+    def warm(self, name):
+        """One page from the node, as a node that has served for a while: its first render
+        (imports, templates) is slow on a busy machine, slower than Varnish waits for a page."""
+        request = urllib.request.Request(self.node_url(name) + "/", headers={"Host": "localhost"})
+        try:
+            urllib.request.urlopen(request, timeout=120).close()  # noqa: S310 - loopback
+        except OSError:
+            pass  # whatever it answers, it has rendered
 
     def start_node(self, name, port):
         command = [sys.executable, "-m", "gunicorn", "config.wsgi"]

@@ -135,8 +135,10 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
-        # The node did not answer (stopped, not yet marked sick): try another.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        # The node did not answer (stopped or hung, not yet marked sick): try another, once
+        # (vcl_backend_fetch never picks the same node again; a second retry would only add
+        # load to nodes that are all slow).
         return (retry);
     }
     if (!bereq.uncacheable && !bereq.http.X-Edge-Stale) {
