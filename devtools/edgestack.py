@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -18,7 +19,8 @@ from .localstack import LocalStack, StackError, free_port, wait_for_port
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 VCL_DIR = Path(settings.BASE_DIR) / "deploy" / "varnish"
 # As deploy/varnish/backends.vcl, for nodes on the given ports: a check a second, a node is
-# healthy while 2 of its last 5 pass (a stopped node is out after about 4 seconds).
+# healthy while 2 of its last 5 pass (a stopped node is out after about 4 seconds, a hung
+# one after about 25).
 BACKENDS_VCL = """
 probe app_health {{
     .request = "GET /health/ HTTP/1.1" "Host: localhost" "Connection: close";
@@ -30,8 +32,9 @@ probe app_health {{
 }}
 {backends}
 sub vcl_init {{
-    new app = directors.round_robin();
+    new app = directors.shard();
 {adds}
+    app.reconfigure();
 }}
 acl purgers {{
 {purgers}
@@ -185,7 +188,17 @@ class EdgeStack(LocalStack):
         self.processes.append(self.varnish.process)
         for node in self.nodes:
             self.varnish.wait_for_health(node, True)
+            self.warm(node)
         return self
+
+    def warm(self, name):
+        """One page from the node, as a node that has served for a while: its first render
+        (imports, templates) is slow on a busy machine, slower than Varnish waits for a page."""
+        request = urllib.request.Request(self.node_url(name) + "/", headers={"Host": "localhost"})
+        try:
+            urllib.request.urlopen(request, timeout=120).close()  # noqa: S310 - loopback
+        except OSError:
+            pass  # whatever it answers, it has rendered
 
     def start_node(self, name, port):
         command = [sys.executable, "-m", "gunicorn", "config.wsgi"]

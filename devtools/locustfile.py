@@ -86,4 +86,6 @@ class Member(HttpUser):
             elif response.status_code == 429:
                 response.failure("429 rate limited (deliberate)")
             else:
-                response.failure(f"status {response.status_code}")
+                # Status 0: no HTTP answer at all; say why (reset, timeout...).
+                why = f": {response.error!r}" if response.status_code == 0 else ""
+                response.failure(f"status {response.status_code}{why}")

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core import signing
 
 # Shared with the staff password reset; imported here under the names this module has used.
-from pagecache.ratelimit import SlidingWindow, client_address, counters  # noqa: F401
+from pagecache.ratelimit import SlidingWindow, client_address, counters, reachable  # noqa: F401
 from pagecache.ratelimit import keyed_hash as _keyed_hash
 
 logger = logging.getLogger("getinvolved.protection")
@@ -118,17 +118,25 @@ def mailbox(address):
 
 def confirmation_allowed(address):
     """Whether one more confirmation email may go to ``address`` today (and count it):
-    at most settings.FORM_CONFIRMATIONS_PER_ADDRESS per FORM_CONFIRMATION_WINDOW and mailbox."""
+    at most settings.FORM_CONFIRMATIONS_PER_ADDRESS per FORM_CONFIRMATION_WINDOW and mailbox.
+    Fails closed: while the cache cannot be reached (Redis down or full) the count cannot be
+    read, and the forms' rate limit lets every post through, so without this anyone could
+    make the site mail a stranger any number of times. The submission is stored either way."""
     window = SlidingWindow(
         f"getinvolved:confirmations:{_keyed_hash(mailbox(address))}",
         settings.FORM_CONFIRMATION_WINDOW,
     )
     try:
-        if window.count() >= settings.FORM_CONFIRMATIONS_PER_ADDRESS:
+        count = window.count()
+        if not reachable():
+            logger.warning("Rate limit cache unreachable: no confirmation email sent")
+            return False
+        if count >= settings.FORM_CONFIRMATIONS_PER_ADDRESS:
             return False
         window.add()
-    except Exception:  # noqa: BLE001 - any cache failure: fail open
-        logger.exception("Rate limit cache unreachable: confirmation not counted")
+    except Exception:  # noqa: BLE001 - any cache failure: fail closed, as above
+        logger.exception("Rate limit cache unreachable: no confirmation email sent")
+        return False
     return True
 
 

@@ -19,7 +19,7 @@ from django.test import Client
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from getinvolved import protection
-from getinvolved.models import InterestFormPage, InterestSubmission
+from getinvolved.models import EmailDelivery, InterestFormPage, InterestSubmission
 from pagecache.shared_cache import FailOpenRedisCache, get_shared_cache
 from tests.getinvolved.formhelpers import register_answers
 from tests.production import run_with_production_settings
@@ -92,9 +92,9 @@ def shared_redis(settings, redis_server, monkeypatch):
     caches["shared"].close()
 
 
-def post_form(client, page):
+def post_form(client, page, answers=None):
     token = protection.issue_token(page)
-    return client.post(page.url, {**register_answers(), "form-token": token})
+    return client.post(page.url, {**register_answers(**(answers or {})), "form-token": token})
 
 
 @pytest.mark.django_db
@@ -168,7 +168,7 @@ from django.test import Client
 from redis.exceptions import ConnectionError as RedisConnectionError
 from wagtail.models import Page
 from getinvolved import protection
-from getinvolved.models import InterestFormPage, InterestSubmission
+from getinvolved.models import EmailDelivery, InterestFormPage, InterestSubmission
 
 call_command("migrate", verbosity=0)
 call_command("setup_site", stdout=io.StringIO())
@@ -215,3 +215,34 @@ def test_production_settings_with_redis_unreachable(tmp_path):
     assert outcome["posted"] == 302
     assert outcome["stored"] == 1
     assert "Redis is unreachable" in result.stderr
+
+
+@pytest.mark.django_db
+def test_with_redis_stopped_forms_are_stored_but_send_no_confirmation_email(
+    starter_site, shared_redis, settings, caplog
+):
+    """The daily cap on confirmation emails per mailbox cannot be read while Redis is down,
+    and the forms' rate limit lets every post through then: each post could mail a stranger.
+    So no confirmation is sent until Redis answers; every submission is stored."""
+    settings.FORM_CONFIRMATIONS_PER_ADDRESS = 3
+    form = InterestFormPage.objects.get(slug="register-your-interest")
+    form.send_confirmation = True
+    form.save()
+    confirmations = EmailDelivery.objects.filter(kind=EmailDelivery.Kind.CONFIRMATION)
+    stranger = {"email_address": "stranger@example.org"}
+
+    assert post_form(Client(), form, stranger).status_code == 302
+    assert confirmations.count() == 1  # Redis up: a member gets their confirmation
+
+    shared_redis.stop()
+    caplog.set_level(logging.WARNING, logger="getinvolved.protection")
+    for number in range(settings.FORM_CONFIRMATIONS_PER_ADDRESS + 2):
+        answers = {**stranger, "your_name": f"Sender {number}"}
+        assert post_form(Client(), form, answers).status_code == 302
+    assert InterestSubmission.objects.filter(page=form).count() == 6
+    assert confirmations.count() == 1
+    assert "no confirmation email sent" in caplog.text
+
+    shared_redis.start()
+    assert post_form(Client(), form, {"email_address": "after@example.org"}).status_code == 302
+    assert confirmations.filter(recipients="after@example.org").count() == 1

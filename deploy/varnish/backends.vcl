@@ -5,7 +5,9 @@ probe app_health {
     # The app's health endpoint answers without the database or a page render
     # (pagecache/outage.py). A node is healthy while 2 of its last 5 checks pass: a busy node
     # (a check may wait behind requests, hence the 5 s timeout) stays in, and a stopped one
-    # is taken out after 4 failed checks, about 4 seconds. Run gunicorn with threads (--threads 4) so that a check
+    # is taken out after 4 failed checks, about 4 seconds; a hung one (it accepts
+    # connections but does not answer) after 4 checks timed out, about 25 seconds (checks
+    # do not overlap; meanwhile default.vcl asks another node for each page after 10 s). Run gunicorn with threads (--threads 4) so that a check
     # is answered at once even while every worker is rendering a page, and --keep-alive 75
     # (longer than Varnish keeps an idle connection, 60 s, so it never reuses a closed one).
     .request =
@@ -36,9 +38,10 @@ backend node2 {
 }
 
 sub vcl_init {
-    new app = directors.round_robin();
+    new app = directors.shard();
     app.add_backend(node1);
     app.add_backend(node2);
+    app.reconfigure();
 }
 
 # The app's addresses: only they may PURGE.

@@ -33,7 +33,10 @@ sub vcl_recv {
     if (req.method == "BAN") {
         return (synth(405, "Not allowed"));
     }
-    set req.backend_hint = app.backend();
+    set req.backend_hint = app.backend(resolve=LAZY);  # a node is chosen per fetch
+    # Which node this request's fetches start from (vcl_backend_fetch). Set here, not
+    # there: each retry starts from the backend request as vcl_recv left it.
+    set req.http.X-Edge-Pick = std.random(0, 1000000);
     # A healthy app: a page just past its s-maxage is served once more while it is fetched
     # again. Otherwise (no healthy node, or the app failed: see vcl_synth) any stale copy.
     if (std.healthy(req.backend_hint) && !req.http.X-Edge-Stale) {
@@ -78,9 +81,19 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
-    if (bereq.retries > 0) {
-        # A retry goes to another node (the round-robin director).
-        set bereq.backend = app.backend();
+    # Each fetch picks a node at random, and a retry the next healthy node after the ones
+    # tried (the shard director's "alt"): never the node that just failed, which may still
+    # count as healthy (a round robin could hand it the retry again when fetches overlap).
+    set bereq.backend = app.backend(by=KEY, key=app.key(bereq.http.X-Edge-Pick),
+        alt=bereq.retries);
+    if ((bereq.method == "GET" || bereq.method == "HEAD")
+        && bereq.url !~ "^/(admin|documents)(/|\?|$)") {
+        # A visitor's page renders in well under a second. A node that has hung (it still
+        # accepts connections: the health check takes about 25 s to notice) would keep the
+        # visitor waiting the backend's first_byte_timeout (30 s, for the admin's slow pages):
+        # after 10 s the page is asked of another node instead (vcl_backend_error). Not
+        # less: an overloaded node's slow answer would be asked for twice, adding load.
+        set bereq.first_byte_timeout = 10s;
     }
 }
 
@@ -122,8 +135,10 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
-        # The node did not answer (stopped, not yet marked sick): try another.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        # The node did not answer (stopped or hung, not yet marked sick): try another, once
+        # (vcl_backend_fetch never picks the same node again; a second retry would only add
+        # load to nodes that are all slow).
         return (retry);
     }
     if (!bereq.uncacheable && !bereq.http.X-Edge-Stale) {

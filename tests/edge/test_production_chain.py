@@ -12,12 +12,18 @@
   second, healthy while 2 of the last 5 pass) marks it down about 4 seconds after it stops
   answering (the test prints how long, gunicorn's own shutdown included); from then on no
   request fails (and GETs meanwhile are retried on the other node).
+- A node that hangs (SIGSTOP: its port still accepts connections): no visitor waits for it
+  longer than 10 s (a page is then asked of the other node, never of the hung one again),
+  and the health check takes it out (the test prints how long: about 25 s).
 
 No database of pytest-django's: everything goes through HTTP and the stack's processes."""
 
+import os
 import re
+import signal
 import threading
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -164,6 +170,55 @@ def test_postgresql_stopped_cached_pages_stay_up_and_the_rest_says_try_again(sta
     stored_after = submissions(cluster)
     assert stored_after[: len(stored_before)] == stored_before
     assert stored_after[len(stored_before) :] == [("after@example.org",)]
+
+
+def freeze(stack, name, signal):
+    """Send ``signal`` to node ``name``'s gunicorn and its workers (SIGSTOP: hung, with its
+    port still accepting connections, as a node stuck on a lock or swapping)."""
+    master = stack.nodes[name].pid
+    workers = [
+        int(pid)
+        for task in Path(f"/proc/{master}/task").glob("*/children")
+        for pid in task.read_text().split()
+    ]
+    for pid in (master, *workers):
+        os.kill(pid, signal)
+
+
+def test_a_hung_node_keeps_no_visitor_waiting_and_is_taken_out(stack):
+    """A node that hangs still accepts connections: only timeouts notice it. Visitors' pages
+    are asked of the other node after 10 s (not Varnish's 30 s first_byte_timeout), never of
+    the hung node again, until the health check takes it out."""
+    patience = 20  # seconds a visitor waits for a page before giving up
+    answers = []
+
+    def visitor(number):
+        for count in range(3):  # never cached at the edge: each one reaches a node
+            try:
+                status = fetch(
+                    stack.url, f"{THEME_2}?hung={number}-{count}", timeout=patience
+                ).status
+            except OSError:  # timed out: urllib raises TimeoutError or URLError
+                status = "gave up"
+            answers.append(status)
+
+    for name in ("node1", "node2"):  # warm, as nodes that have been serving for a while
+        assert fetch(stack.node_url(name), THEME_2).status == 200
+    freeze(stack, "node2", signal.SIGSTOP)
+    try:
+        frozen_at = time.monotonic()
+        threads = [threading.Thread(target=visitor, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        stack.varnish.wait_for_health("node2", False, seconds=60)
+        print(f"hung node2 marked down {time.monotonic() - frozen_at:.1f} s after it hung")
+        assert answers == [200] * 12
+        assert stack.varnish.backend_health()["node1"] is True
+    finally:
+        freeze(stack, "node2", signal.SIGCONT)
+    stack.varnish.wait_for_health("node2", True, seconds=60)
 
 
 def test_a_node_stopped_under_load_loses_no_request_once_marked_down(stack):
