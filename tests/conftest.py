@@ -3,12 +3,10 @@
 Browser-only fixtures (Playwright, Chromium, axe) live in ``tests/browser/conftest.py``.
 """
 
-import io
 import os
 from types import SimpleNamespace
 
 import pytest
-from django.core.management import call_command
 
 from tests.factories import (
     CaseStudyIndexPageFactory,
@@ -19,31 +17,47 @@ from tests.factories import (
     make_privacy_notice,
     make_site_home,
 )
+from tests.starter import StarterContent
 
 # CI (.ci/run) sets CI_FORBID_SKIPS=1: a skipped or xfailed test is a failure there, so a
 # missing browser or database can never turn a run green by skipping what it could not do.
 FORBID_SKIPS = os.environ.get("CI_FORBID_SKIPS", "") not in ("", "0", "false")
 
 
-def load_starter_site():
-    """Load the starter content (idempotent) and return the default site's home page."""
-    from django.core.cache import cache
-    from wagtail.models import Site
+STARTER = pytest.StashKey[StarterContent]()
 
-    call_command("load_starter_content", stdout=io.StringIO())
-    # Wagtail caches the site root paths; the page tree has just changed under it.
-    cache.clear()
-    return Site.objects.get(is_default_site=True).root_page.specific
+
+@pytest.fixture(scope="session")
+def _starter_content(request, django_db_setup, django_db_blocker):
+    """The starter content of this session (tests/starter.py)."""
+    starter = request.config.stash[STARTER] = StarterContent(django_db_blocker)
+    yield starter
+    starter.close()
+    del request.config.stash[STARTER]
 
 
 @pytest.fixture
-def starter_site(db):
+def starter_site(db, _starter_content):
     """The starter page tree: home at ``/``, three theme pages, the case-study index with
     two case studies, and a "Get involved" page. Returns the home page (specific).
 
-    Only for tests about the starter content: other tests build the few pages they need
-    with the fixtures below and tests/factories.py."""
-    return load_starter_site()
+    Loaded once per session (tests/starter.py). Only for tests about the starter content:
+    other tests build the few pages they need with the fixtures below and
+    tests/factories.py."""
+    return _starter_content.home()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Just before pytest-django opens a test's transaction: open the starter content's
+    outer transaction for a test that reads it, close it for any other test that uses the
+    database (tests/starter.py)."""
+    if fixturedef.argname != "_django_db_helper":
+        return
+    if "starter_site" in request.node.fixturenames and not _flushes_database(request.node):
+        request.getfixturevalue("_starter_content").open()
+    elif STARTER in request.config.stash:
+        request.config.stash[STARTER].close()
 
 
 @pytest.fixture
@@ -109,10 +123,25 @@ def empty_shared_cache():
 def _flushes_database(item):
     """Whether the test runs in a transactional database (empty after the test)."""
     fixtures = getattr(item, "fixturenames", ())
-    if "live_server" in fixtures or "transactional_db" in fixtures:
+    if {"live_server", "transactional_db", "django_db_reset_sequences"} & set(fixtures):
         return True
     marker = item.get_closest_marker("django_db")
-    return bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+    return bool(
+        marker
+        and (
+            marker.kwargs.get("transaction")
+            or marker.kwargs.get("reset_sequences")
+            or marker.args[:1] == (True,)
+        )
+    )
+
+
+def _order(item):
+    """Tests that do not read the starter content first, then those that read it in a
+    transaction (loaded once for all of them: tests/starter.py), transactional tests last."""
+    if _flushes_database(item):
+        return 2
+    return int("starter_site" in getattr(item, "fixturenames", ()))
 
 
 @pytest.hookimpl(trylast=True)
@@ -124,7 +153,7 @@ def pytest_collection_modifyitems(items):
     test with an argument called ``page``. A transactional test that ran early would leave
     later tests an emptied database, without Wagtail's root page.
     """
-    items.sort(key=_flushes_database)  # stable: keeps the order within each group
+    items.sort(key=_order)  # stable: keeps the order within each group
 
 
 @pytest.hookimpl(wrapper=True)
