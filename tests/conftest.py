@@ -17,6 +17,7 @@ from tests.factories import (
     make_privacy_notice,
     make_site_home,
 )
+from tests.servers import RedisServer
 from tests.starter import StarterContent
 
 # CI (.ci/run) sets CI_FORBID_SKIPS=1: a skipped or xfailed test is a failure there, so a
@@ -109,6 +110,17 @@ def page_tree(site_home, theme_page, case_study_index, case_study, get_involved,
         form=InterestFormPageFactory(parent=get_involved, title="Register your interest"),
         privacy_notice=privacy_notice,
     )
+
+
+@pytest.fixture
+def redis_server():
+    """A real redis-server on a free loopback port (tests/servers.py), stopped afterwards
+    unless the test stopped it."""
+    server = RedisServer()
+    server.start()
+    yield server
+    if server.process:
+        server.stop()
 
 
 @pytest.fixture(autouse=True)
