@@ -49,6 +49,14 @@ def starter_site(db, _starter_content):
 
 
 @pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a transactional test sets up any fixture (Playwright's, once started, gives the
+    test other connection objects): close the starter content's outer transaction."""
+    if STARTER in item.config.stash and _flushes_database(item):
+        item.config.stash[STARTER].close()
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_fixture_setup(fixturedef, request):
     """Just before pytest-django opens a test's transaction: open the starter content's
     outer transaction for a test that reads it, close it for any other test that uses the
