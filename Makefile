@@ -7,6 +7,9 @@
 #               locust for LOADTEST_SECONDS (300); devtools/loadtest.py
 #   make test   lint, format check, Django checks, migrations check, the whole pytest suite
 #               (it changes no tracked file: the guide's screenshots go to a temporary folder)
+#   make test-postgres  the same without the tests marked any_database (the browser tests and
+#               others that exercise nothing database-specific: tests/conftest.py); .ci/run
+#               runs it for its PostgreSQL run, after `make test` on SQLite ran everything
 #   make guide-images  retake the editor's guide screenshots into docs/images/ (commit them)
 #   make audit  Nu HTML Checker and Lighthouse on the starter site (needs Java, npm, Chromium)
 #   make clean  remove .venv, the SQLite database and uploaded media
@@ -28,7 +31,7 @@ TEST_SETTINGS := config.settings.test
 GUIDE_TESTS := 'from tests.browser.guide import SCREENSHOTS; print(*sorted(set(SCREENSHOTS.values())))'
 READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
 
-.PHONY: run serve test guide-images bench clean install backup restore audit loadtest messages catalogue
+.PHONY: run serve test test-postgres guide-images bench clean install backup restore audit loadtest messages catalogue
 
 install: $(STAMP)
 
@@ -90,6 +93,9 @@ test: $(STAMP) messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
+# `make test` with the any_database tests deselected (not skipped): for a second database.
+test-postgres: export PYTEST_ADDOPTS := $(PYTEST_ADDOPTS) -m "not any_database"
+test-postgres: test
 # Only the browser tests that take the guide's screenshots (tests/browser/guide.py lists
 # them), writing into docs/images/ instead of a temporary folder.
 guide-images: export DJANGO_SETTINGS_MODULE := $(TEST_SETTINGS)

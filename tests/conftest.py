@@ -3,12 +3,10 @@
 Browser-only fixtures (Playwright, Chromium, axe) live in ``tests/browser/conftest.py``.
 """
 
-import io
 import os
 from types import SimpleNamespace
 
 import pytest
-from django.core.management import call_command
 
 from tests.factories import (
     CaseStudyIndexPageFactory,
@@ -20,31 +18,56 @@ from tests.factories import (
     make_site_home,
     make_welsh_twin,
 )
+from tests.servers import RedisServer
+from tests.starter import StarterContent
 
 # CI (.ci/run) sets CI_FORBID_SKIPS=1: a skipped or xfailed test is a failure there, so a
 # missing browser or database can never turn a run green by skipping what it could not do.
 FORBID_SKIPS = os.environ.get("CI_FORBID_SKIPS", "") not in ("", "0", "false")
 
 
-def load_starter_site():
-    """Load the starter content (idempotent) and return the default site's home page."""
-    from django.core.cache import cache
-    from wagtail.models import Site
+STARTER = pytest.StashKey[StarterContent]()
 
-    call_command("load_starter_content", stdout=io.StringIO())
-    # Wagtail caches the site root paths; the page tree has just changed under it.
-    cache.clear()
-    return Site.objects.get(is_default_site=True).root_page.specific
+
+@pytest.fixture(scope="session")
+def _starter_content(request, django_db_setup, django_db_blocker):
+    """The starter content of this session (tests/starter.py)."""
+    starter = request.config.stash[STARTER] = StarterContent(django_db_blocker)
+    yield starter
+    starter.close()
+    del request.config.stash[STARTER]
 
 
 @pytest.fixture
-def starter_site(db):
+def starter_site(db, _starter_content):
     """The starter page tree: home at ``/``, three theme pages, the case-study index with
     two case studies, and a "Get involved" page. Returns the home page (specific).
 
-    Only for tests about the starter content: other tests build the few pages they need
-    with the fixtures below and tests/factories.py."""
-    return load_starter_site()
+    Loaded once per session (tests/starter.py). Only for tests about the starter content:
+    other tests build the few pages they need with the fixtures below and
+    tests/factories.py."""
+    return _starter_content.home()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a transactional test sets up any fixture (Playwright's, once started, gives the
+    test other connection objects): close the starter content's outer transaction."""
+    if STARTER in item.config.stash and _flushes_database(item):
+        item.config.stash[STARTER].close()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Just before pytest-django opens a test's transaction: open the starter content's
+    outer transaction for a test that reads it, close it for any other test that uses the
+    database (tests/starter.py)."""
+    if fixturedef.argname != "_django_db_helper":
+        return
+    if "starter_site" in request.node.fixturenames and not _flushes_database(request.node):
+        request.getfixturevalue("_starter_content").open()
+    elif STARTER in request.config.stash:
+        request.config.stash[STARTER].close()
 
 
 @pytest.fixture
@@ -117,6 +140,17 @@ def welsh_page_tree(page_tree):
     return page_tree
 
 
+@pytest.fixture
+def redis_server():
+    """A real redis-server on a free loopback port (tests/servers.py), stopped afterwards
+    unless the test stopped it."""
+    server = RedisServer()
+    server.start()
+    yield server
+    if server.process:
+        server.stop()
+
+
 @pytest.fixture(autouse=True)
 def empty_shared_cache():
     """Each test starts with an empty shared cache (pages, rate-limit counts): every test's
@@ -129,10 +163,61 @@ def empty_shared_cache():
 def _flushes_database(item):
     """Whether the test runs in a transactional database (empty after the test)."""
     fixtures = getattr(item, "fixturenames", ())
-    if "live_server" in fixtures or "transactional_db" in fixtures:
+    if {"live_server", "transactional_db", "django_db_reset_sequences"} & set(fixtures):
         return True
     marker = item.get_closest_marker("django_db")
-    return bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+    return bool(
+        marker
+        and (
+            marker.kwargs.get("transaction")
+            or marker.kwargs.get("reset_sequences")
+            or marker.args[:1] == (True,)
+        )
+    )
+
+
+# Tests that exercise nothing database-specific, marked ``any_database``: `make test-postgres`
+# (the PostgreSQL run of .ci/run) leaves them out, the SQLite run has them. The browser tests
+# (Chromium drives the same views on either database; PostgreSQL's search, snapshot backups,
+# locks and outage keep their own non-browser tests), the edge tests (HTTP caching in
+# Varnish; the production chain starts a PostgreSQL cluster of its own in either run), the
+# architecture test (reads source files), and tests that run the production or development
+# settings in a subprocess on an SQLite database or none.
+ANY_DATABASE = (
+    "tests/browser/",
+    "tests/edge/",
+    "tests/test_architecture.py",
+    "tests/test_docs.py",
+    "tests/bilingual/test_catalogue.py",
+    "tests/test_settings.py",
+    "tests/getinvolved/test_forms_settings.py",
+    "tests/test_media_storage.py",
+    "tests/security/test_redis_full.py",
+    "tests/test_redis_outage.py::test_production_settings_with_redis_unreachable",
+    "tests/test_cdn.py::test_the_cdn_is_configured_from_the_environment",
+    "tests/test_csp.py::test_production_frames_only_the_real_players",
+    "tests/test_video.py::test_production_uses_wagtails_real_oembed_finder",
+    "tests/test_public_address.py::test_production_sitemap_canonical_links_and_robots_use_",
+    "tests/security/test_sqlite_busy.py::test_production_settings_give_a_sqlite_database_",
+    "tests/security/test_sqlite_busy.py::test_two_writers_at_once_both_succeed_under_the_",
+    "tests/security/test_sqlite_busy.py::test_the_development_settings_do_the_same",
+    "tests/security/test_deploy_settings.py::test_check_deploy_reports_nothing_",
+    "tests/security/test_deploy_settings.py::test_every_silenced_check_has_a_written_reason",
+    "tests/security/test_deploy_settings.py::test_production_refuses_a_weak_secret_key",
+    "tests/security/test_deploy_settings.py::test_production_accepts_a_long_random_secret_key",
+    "tests/security/test_deploy_settings.py::test_documents_are_served_only_through_wagtails_",
+    "tests/security/test_deploy_settings.py::test_manage_py_refuses_development_settings_",
+    "tests/security/test_sign_in.py::test_the_login_throttle_settings_are_productions",
+    "tests/security/test_sign_in.py::test_development_exempts_the_local_admin_and_production_",
+)
+
+
+def _order(item):
+    """Tests that do not read the starter content first, then those that read it in a
+    transaction (loaded once for all of them: tests/starter.py), transactional tests last."""
+    if _flushes_database(item):
+        return 2
+    return int("starter_site" in getattr(item, "fixturenames", ()))
 
 
 @pytest.hookimpl(trylast=True)
@@ -144,7 +229,12 @@ def pytest_collection_modifyitems(items):
     test with an argument called ``page``. A transactional test that ran early would leave
     later tests an emptied database, without Wagtail's root page.
     """
-    items.sort(key=_flushes_database)  # stable: keeps the order within each group
+    items.sort(key=_order)  # stable: keeps the order within each group
+
+
+def pytest_itemcollected(item):
+    if item.nodeid.startswith(ANY_DATABASE):
+        item.add_marker(pytest.mark.any_database)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -4,23 +4,16 @@ server mode, a local process on a loopback port."""
 
 import json
 import shutil
-import socket
 import subprocess
-import time
 
 import boto3
 import pytest
 
 from tests.production import run_with_production_settings
+from tests.servers import free_port, wait_for_port
 
 BUCKET = "belonging-media"
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -34,14 +27,7 @@ def s3_server():
         stderr=subprocess.DEVNULL,
     )
     endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "moto_server did not start"
-            time.sleep(0.1)
+    wait_for_port(port, "moto_server", seconds=30)
     client = boto3.client(
         "s3",
         endpoint_url=endpoint,

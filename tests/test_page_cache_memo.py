@@ -10,7 +10,7 @@ from django.core.cache import caches
 
 from pagecache.caching import CHANGES_CHANNEL, GENERATION_KEY, new_generation
 from pagecache.shared_cache import HitMemo
-from tests.test_redis_outage import redis_server, shared_redis  # noqa: F401 (fixtures)
+from tests.test_redis_outage import shared_redis  # noqa: F401 (a fixture)
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,6 @@ real `redis-server` (Debian's package) that serves the page cache and is then st
 
 import json
 import logging
-import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 from django.core.cache import caches
@@ -23,55 +19,10 @@ from getinvolved.models import EmailDelivery, InterestFormPage, InterestSubmissi
 from pagecache.shared_cache import FailOpenRedisCache, get_shared_cache
 from tests.getinvolved.formhelpers import register_answers
 from tests.production import run_with_production_settings
+from tests.servers import free_port
 from themes.models import ThemePage
 
 THEME_1 = "/belonging-and-leadership/"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A real redis-server on a free loopback port, without persistence."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self):
-        executable = shutil.which("redis-server")
-        assert executable, "redis-server is not installed (Debian package redis-server)"
-        self.process = subprocess.Popen(
-            [executable, "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                assert time.monotonic() < deadline, "redis-server did not start"
-                time.sleep(0.05)
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        self.process = None
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    if server.process:
-        server.stop()
 
 
 @pytest.fixture

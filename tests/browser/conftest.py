@@ -116,7 +116,8 @@ def live_site(live_server, django_db_serialized_rollback, starter_site):
 
     The live server needs a transactional database, which is emptied after each test:
     serialized rollback restores what the migrations created (Wagtail's root page and
-    default site) before the next test loads the starter content again.
+    default site), then ``starter_site`` fills the tables from the starter content's
+    serialized copy (tests/starter.py).
     """
     yield live_server.url
 

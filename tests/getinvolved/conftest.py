@@ -47,22 +47,17 @@ SHARE_FIELDS = [
 ]
 
 
-def load_forms_site():
+@pytest.fixture
+def starter_forms(starter_site):
+    """The starter site's interest forms: {"register": page, "share": page}."""
     from getinvolved.models import InterestFormPage
 
-    call_command("load_starter_content", stdout=io.StringIO())
     call_command("setup_groups", stdout=io.StringIO())
     cache.clear()  # Wagtail caches site root paths; the rate limit counts in the cache too
     return {
         "register": InterestFormPage.objects.get(slug="register-your-interest"),
         "share": InterestFormPage.objects.get(slug="share-best-practice"),
     }
-
-
-@pytest.fixture
-def starter_forms(db):
-    """The starter site's interest forms: {"register": page, "share": page}."""
-    return load_forms_site()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ a real SMTP server process (aiosmtpd, tests/getinvolved/smtp_sink.py) that is no
 first, so connections are refused, and is then started."""
 
 import email
-import socket
 import subprocess
 import sys
 import time
@@ -18,16 +17,11 @@ from django.test import Client
 from formhelpers import register_answers, submit
 
 from getinvolved.models import EmailDelivery, InterestSubmission
+from tests.servers import free_port
 from tests.tasks import run_due_tasks
 
 SMTP_SINK = Path(__file__).with_name("smtp_sink.py")
 MEMBERS = 3
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def received_message_ids(mailbox):

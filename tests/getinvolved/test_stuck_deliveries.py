@@ -26,15 +26,10 @@ from django_tasks_db.models import DBTaskResult
 from formhelpers import register_answers, submit
 
 from getinvolved.models import EmailDelivery
+from tests.servers import free_port
 
 SMTP_SINK = Path(__file__).with_name("smtp_sink.py")
 STUCK_AFTER = 3
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class SilentMailServer:

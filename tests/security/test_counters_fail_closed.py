@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from insights.models import PageViewDay, ReferrerDay
 from pagecache.shared_cache import FailOpenRedisCache
-from tests.test_redis_outage import free_port
+from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
 

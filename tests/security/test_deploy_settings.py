@@ -8,15 +8,12 @@ import re
 import secrets
 import subprocess
 import sys
+from functools import cache
 
 import pytest
 from django.conf import settings
 
-from tests.production import (
-    PRODUCTION_ENVIRONMENT,
-    production_settings,
-    run_with_production_settings,
-)
+from tests.production import PRODUCTION_ENVIRONMENT, settings_under
 
 PRODUCTION_SETTINGS = settings.BASE_DIR / "config" / "settings" / "production.py"
 
@@ -37,6 +34,20 @@ def manage(*args, **environment):
     )
 
 
+WEAK_KEYS = ["abc", "x" * 49, "x" * 60, "django-insecure-" + secrets.token_urlsafe(50)]
+
+
+@cache
+def under_production():
+    """This module's cases, read in one subprocess (tests/production.py): the silenced checks
+    and documents' serve method, then the WEAK_KEYS, then a long random key."""
+    return settings_under(
+        (("SILENCED_SYSTEM_CHECKS", "WAGTAILDOCS_SERVE_METHOD"), {}),
+        *[((), {"DJANGO_SECRET_KEY": key}) for key in WEAK_KEYS],
+        (("SECRET_KEY",), {"DJANGO_SECRET_KEY": secrets.token_urlsafe(50)}),
+    )
+
+
 def test_check_deploy_reports_nothing_with_the_production_environment():
     result = manage(
         "check",
@@ -46,33 +57,28 @@ def test_check_deploy_reports_nothing_with_the_production_environment():
         **{**PRODUCTION_ENVIRONMENT, "DJANGO_SECRET_KEY": secrets.token_urlsafe(50)},
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    silenced = production_settings("SILENCED_SYSTEM_CHECKS")["SILENCED_SYSTEM_CHECKS"]
+    silenced = under_production()[0]["SILENCED_SYSTEM_CHECKS"]
     assert f"System check identified no issues ({len(silenced)} silenced)." in result.stdout
 
 
 def test_every_silenced_check_has_a_written_reason():
     source = PRODUCTION_SETTINGS.read_text("utf-8")
-    silenced = production_settings("SILENCED_SYSTEM_CHECKS")["SILENCED_SYSTEM_CHECKS"]
+    silenced = under_production()[0]["SILENCED_SYSTEM_CHECKS"]
     for check in silenced:
         reason = re.search(rf"# {re.escape(check)} \(.+\): \w+", source)
         assert reason, f"{check} is silenced without a comment saying why"
 
 
 @pytest.mark.parametrize(
-    "key",
-    ["abc", "x" * 49, "x" * 60, "django-insecure-" + secrets.token_urlsafe(50)],
+    "key", WEAK_KEYS, ids=["short", "49-characters", "one-character", "django-insecure"]
 )
 def test_production_refuses_a_weak_secret_key(key):
-    result = run_with_production_settings("print('started')", DJANGO_SECRET_KEY=key)
-    assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is too weak" in result.stderr
+    error = under_production()[1 + WEAK_KEYS.index(key)]
+    assert error.startswith("ImproperlyConfigured: DJANGO_SECRET_KEY is too weak")
 
 
 def test_production_accepts_a_long_random_secret_key():
-    result = run_with_production_settings(
-        "print('started')", DJANGO_SECRET_KEY=secrets.token_urlsafe(50)
-    )
-    assert result.returncode == 0, result.stderr
+    assert isinstance(under_production()[-1], dict), under_production()[-1]
 
 
 def test_manage_py_refuses_development_settings_for_a_postgresql_database():
@@ -89,8 +95,7 @@ def test_manage_py_refuses_development_settings_for_a_postgresql_database():
 
 
 def test_documents_are_served_only_through_wagtails_view():
-    values = production_settings("WAGTAILDOCS_SERVE_METHOD")
-    assert values == {"WAGTAILDOCS_SERVE_METHOD": "serve_view"}
+    assert under_production()[0]["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
     nginx = (settings.BASE_DIR / "docs" / "nginx.conf").read_text("utf-8")
     assert re.search(r"location \^~ /media/documents/ \{\s*deny all;", nginx)
 

@@ -14,21 +14,12 @@ from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from pagecache.caching import PAGE_KEY_PREFIX
 from pagecache.shared_cache import FailOpenRedisCache
 from tests.factories import CaseStudyPageFactory
-from tests.test_redis_outage import RedisServer
 
 pytestmark = pytest.mark.django_db
 
 THEME_1 = "/belonging-and-leadership/"
 INDEX = "/case-studies/"
 FLOOD = 300  # distinct made-up query strings
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

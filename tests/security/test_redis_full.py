@@ -8,10 +8,7 @@ logged. Run under the production settings against a real redis-server filled up 
 
 import json
 
-import pytest
-
 from tests.production import run_with_production_settings
-from tests.test_redis_outage import RedisServer
 
 CHANGED = "Changed while Redis was full"
 
@@ -90,14 +87,6 @@ print(json.dumps({
     "admin_login": Client(HTTP_HOST="example.org").get("/admin/login/").status_code,
 }))
 """.replace("CHANGED_TITLE", repr(CHANGED))
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_a_full_redis_with_noeviction_serves_every_page_and_takes_forms(tmp_path, redis_server):
