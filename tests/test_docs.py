@@ -130,12 +130,12 @@ def test_the_table_names_the_settings_modules_that_read_each_variable():
 
 # Written in the docs as `path/`, but not files of the repository: the bucket's prefix for
 # documents, folders made by `npm ci` and `collectstatic`.
-NOT_REPOSITORY_PATHS = {"documents/", "audit/node_modules/", "static/"}
+NOT_REPOSITORY_PATHS = {"documents/", "devtools/audit/node_modules/", "static/"}
 PATH = re.compile(r"^[a-z_.][\w./-]*/[\w./-]*$")
 
 
 def test_every_file_the_docs_name_exists():
-    """A file or folder named in docs/ (``core/caching.py``, ``deploy/varnish/``) exists, so
+    """A file or folder named in docs/ (``pagecache/caching.py``, ``deploy/varnish/``) exists, so
     that a module moved or renamed is not left behind in the docs."""
     missing = []
     for doc in sorted((ROOT / "docs").glob("*.md")):
