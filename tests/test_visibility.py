@@ -1,5 +1,5 @@
 """Pages an editor makes private stay private, with Wagtail's own privacy checks (the copy
-in core/visibility.py was removed in issue 16) and the page cache: the page asks for its
+of them in core was removed in issue 16) and the page cache: the page asks for its
 password, and lists and menus leave it out, from the next request on."""
 
 import pytest
