@@ -248,3 +248,53 @@ def test_every_file_the_code_comments_name_exists():
         if not any((where / name).exists() for where in (ROOT, app_of(path), path.parent))
     ]
     assert not missing, f"comments name files that do not exist: {missing}"
+
+
+OS_READS = ("os.getenv", "os.environ.get", "environ.get")
+
+
+def code_reads(path):
+    """The environment variables a module outside the settings reads through ``os``: by a
+    name written in the call, or in a module-level constant (``OUTPUT_VARIABLE = "…"``)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    constants = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for target in node.targets
+        if isinstance(target, ast.Name) and isinstance(node.value.value, str)
+    }
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ":
+            key = node.slice
+        elif isinstance(node, ast.Call) and ast.unparse(node.func) in OS_READS and node.args:
+            key = node.args[0]
+        else:
+            continue
+        if isinstance(key, ast.Constant):
+            names.add(key.value)
+        elif isinstance(key, ast.Name) and key.id in constants:
+            names.add(constants[key.id])
+    return {name for name in names if isinstance(name, str) and NAME.match(name)}
+
+
+def test_every_variable_the_code_reads_is_in_the_table():
+    """Not only the settings: the tools, the tests and manage.py read variables too
+    (``PORT``, ``LOADTEST_SECONDS``, ``GUIDE_SCREENSHOTS_DIR``), and each is documented once."""
+    from tests.project_imports import ProjectImports
+
+    listed = {name for names, _ in table_rows() for name in names}
+    missing = sorted(
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in ProjectImports().files
+        if SETTINGS not in path.parents
+        for name in code_reads(path) - listed
+    )
+    assert not missing, f"add these to the table in docs/operations.md: {missing}"
+
+
+def test_the_code_scan_finds_reads_by_constant(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('import os\nV = "SOME_DIR"\nos.environ.get(V)\nos.environ["PORT"]\n')
+    assert code_reads(module) == {"SOME_DIR", "PORT"}
