@@ -9,16 +9,13 @@ code (a variable built at run time) fails the test too, so the scan cannot miss 
 """
 
 import ast
-import io
 import re
-import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "config" / "settings"
 OPERATIONS = ROOT / "docs" / "operations.md"
 NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
-DOCUMENTED = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def reads_environment(call):
@@ -211,90 +208,3 @@ def test_the_path_check_sees_moved_modules_in_every_form():
         "README.md, the pagecache/ row: audit/"
     ]
     assert missing_in_row("devtools", "`audit/`, `localstack.py`") == []
-
-
-CODE_PATH = re.compile(r"(?<![\w/.])((?:[a-z_]+/)+[a-z_0-9]+\.(?:py|md|vcl|conf))\b")
-
-
-def prose_of(path):
-    """The comments and docstrings of a Python file; all of any other file."""
-    text = path.read_text("utf-8")
-    if path.suffix != ".py":
-        return text
-    comments = [
-        token.string
-        for token in tokenize.generate_tokens(io.StringIO(text).readline)
-        if token.type == tokenize.COMMENT
-    ]
-    nodes = [n for n in ast.walk(ast.parse(text)) if isinstance(n, DOCUMENTED)]
-    return "\n".join(comments + [ast.get_docstring(n) or "" for n in nodes])
-
-
-def app_of(path):
-    """The top folder of ``path``: a comment may name a file from its app's folder."""
-    return ROOT / path.relative_to(ROOT).parts[0]
-
-
-def test_every_file_the_code_comments_name_exists():
-    """``pagecache/management/commands/run_worker.py`` in a docstring, not the
-    ``core/...`` it was before the move: comments point where the code is."""
-    from tests.project_imports import ProjectImports
-
-    files = [p for p in ProjectImports().files if "migrations" not in p.parts]
-    missing = [
-        f"{path.relative_to(ROOT)}: {name}"
-        for path in [*files, ROOT / "Makefile", ROOT / ".ci" / "run"]
-        for name in CODE_PATH.findall(prose_of(path))
-        if not any((where / name).exists() for where in (ROOT, app_of(path), path.parent))
-    ]
-    assert not missing, f"comments name files that do not exist: {missing}"
-
-
-OS_READS = ("os.getenv", "os.environ.get", "environ.get")
-
-
-def code_reads(path):
-    """The environment variables a module outside the settings reads through ``os``: by a
-    name written in the call, or in a module-level constant (``OUTPUT_VARIABLE = "…"``)."""
-    tree = ast.parse(path.read_text("utf-8"))
-    constants = {
-        target.id: node.value.value
-        for node in tree.body
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-        for target in node.targets
-        if isinstance(target, ast.Name) and isinstance(node.value.value, str)
-    }
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ":
-            key = node.slice
-        elif isinstance(node, ast.Call) and ast.unparse(node.func) in OS_READS and node.args:
-            key = node.args[0]
-        else:
-            continue
-        if isinstance(key, ast.Constant):
-            names.add(key.value)
-        elif isinstance(key, ast.Name) and key.id in constants:
-            names.add(constants[key.id])
-    return {name for name in names if isinstance(name, str) and NAME.match(name)}
-
-
-def test_every_variable_the_code_reads_is_in_the_table():
-    """Not only the settings: the tools, the tests and manage.py read variables too
-    (``PORT``, ``LOADTEST_SECONDS``, ``GUIDE_SCREENSHOTS_DIR``), and each is documented once."""
-    from tests.project_imports import ProjectImports
-
-    listed = {name for names, _ in table_rows() for name in names}
-    missing = sorted(
-        f"{path.relative_to(ROOT)}: {name}"
-        for path in ProjectImports().files
-        if SETTINGS not in path.parents
-        for name in code_reads(path) - listed
-    )
-    assert not missing, f"add these to the table in docs/operations.md: {missing}"
-
-
-def test_the_code_scan_finds_reads_by_constant(tmp_path):
-    module = tmp_path / "m.py"
-    module.write_text('import os\nV = "SOME_DIR"\nos.environ.get(V)\nos.environ["PORT"]\n')
-    assert code_reads(module) == {"SOME_DIR", "PORT"}
