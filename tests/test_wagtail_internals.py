@@ -129,9 +129,11 @@ def test_the_backup_serialiser_keeps_times_to_the_microsecond():
     assert json.loads(dumped)[0]["fields"]["date_joined"] == joined.isoformat()
 
 
-# pagecache/shared_cache.py: HitMemo tells the shared cache's settings apart by Django's private
+# pagecache/shared_cache.py: FailOpenRedisCache pings and subscribes through Django's private
+# RedisCache._cache (its client); HitMemo tells the shared cache's settings apart by
 # RedisCache._servers, and polls redis-py's pub/sub socket (Connection._sock) without a round
-# trip. tests/test_page_cache_memo.py shows the behaviour with a real redis-server.
+# trip. tests/test_redis_outage.py and tests/test_page_cache_memo.py show the behaviour with a
+# real redis-server.
 
 
 def test_the_redis_names_the_hit_memo_reads_still_exist():
@@ -140,6 +142,8 @@ def test_the_redis_names_the_hit_memo_reads_still_exist():
 
     servers = RedisCache("redis://127.0.0.1:1/0,redis://127.0.0.1:2/0", {})._servers
     assert servers == ["redis://127.0.0.1:1/0", "redis://127.0.0.1:2/0"]
+    client = RedisCache("redis://127.0.0.1:1/0", {})._cache  # connects only when used
+    assert parameters(client.get_client) == ["key", "write"]
     assert redis.connection.Connection(host="127.0.0.1", port=1)._sock is None  # not connected
 
 
