@@ -128,3 +128,13 @@ def test_every_app_says_what_it_is_for_and_has_its_readme_row():
         if config is not None and not type(config).__doc__:
             problems.append(f"{app}/apps.py: {type(config).__name__} has no docstring")
     assert not problems, "\n".join(problems)
+
+
+def test_the_query_budget_in_the_docs_is_the_tested_one():
+    from tests.test_query_counts import THEME_PAGE_BUDGET
+
+    caching = (ROOT / "docs" / "caching.md").read_text("utf-8")
+    stated = re.search(r"theme page takes at most (\d+) queries", caching)
+    assert stated and int(stated[1]) == THEME_PAGE_BUDGET, (
+        f"docs/caching.md, Query budget: say {THEME_PAGE_BUDGET} (tests/test_query_counts.py)"
+    )
