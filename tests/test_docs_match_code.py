@@ -9,7 +9,8 @@ import re
 import tokenize
 
 from tests.project_imports import ProjectImports, project_packages
-from tests.test_docs import NAME, ROOT, SETTINGS, architecture_rows, table_rows
+from tests.test_architecture import CONTENT, MAY_IMPORT
+from tests.test_docs import NAME, README, ROOT, SETTINGS, architecture_rows, table_rows
 
 DOCUMENTED = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 MAKEFILE = ROOT / "Makefile"
@@ -138,3 +139,42 @@ def test_the_query_budget_in_the_docs_is_the_tested_one():
     assert stated and int(stated[1]) == THEME_PAGE_BUDGET, (
         f"docs/caching.md, Query budget: say {THEME_PAGE_BUDGET} (tests/test_query_counts.py)"
     )
+
+
+def layer_clauses():
+    """{app: (apps the README says it builds on, whether it adds "(and below)")} from the
+    "Layers" list: each clause "`app` builds on `other` …"."""
+    text = README.read_text("utf-8").split("**Layers", 1)[1].split("\n\n", 1)[1]
+    bullets = re.split(r"\n- ", "\n" + text.split("\n\n", 1)[0])
+    clauses = {}
+    for bullet in bullets:
+        for clause in " ".join(bullet.split()).split("; "):
+            found = re.match(r"^`(\w+)` builds on (.*)$", clause)
+            if found:
+                said = re.split(r"[:.] |, and nothing", found[2])[0]  # not what follows
+                named = set(re.findall(r"`(\w+)`", said)) & set(MAY_IMPORT)
+                clauses[found[1]] = (named, "(and below)" in said)
+    return clauses
+
+
+def test_the_readme_layers_say_what_the_architecture_test_allows():
+    """Each app's sentence under the README's "Layers" names exactly the apps MAY_IMPORT in
+    tests/test_architecture.py lets it import (editorial, for content apps, through their
+    wagtail_hooks.py, as the editorial sentence says)."""
+    clauses = layer_clauses()
+    problems = []
+    for app, allowed in MAY_IMPORT.items():
+        if not allowed or app in ("sitesetup", "devtools", "config", "tests"):
+            continue
+        if app not in clauses:
+            problems.append(f"{app}: no sentence '`{app}` builds on …'")
+            continue
+        named, below = clauses[app]
+        implied = {"editorial"} if app in CONTENT else set()
+        for other in named if below else ():
+            implied |= MAY_IMPORT[other]
+        if not allowed <= named | implied:
+            problems.append(f"{app}: the README leaves out {sorted(allowed - named - implied)}")
+        if not named <= allowed:
+            problems.append(f"{app}: the README names {sorted(named - allowed)}, not allowed")
+    assert not problems, "README.md, Layers, against MAY_IMPORT:\n" + "\n".join(problems)
