@@ -13,6 +13,9 @@
 #   make guide-images  retake the editor's guide screenshots into docs/images/ (commit them)
 #   make audit  Nu HTML Checker and Lighthouse on the starter site (needs Java, npm, Chromium)
 #   make clean  remove .venv, the SQLite database and uploaded media
+#   make backup / make restore  the whole site to ARCHIVE=… and back (docs/operations.md)
+#   make messages  compile the Welsh catalogue (needs msgfmt); make catalogue  update it
+#   make install  install the dependencies into .venv (every other target runs it)
 #
 # DATABASE_URL selects the database (see config/settings/base.py); unset means SQLite.
 

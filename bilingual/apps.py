@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 
 class BilingualConfig(AppConfig):
-    """Welsh and English: the language from the URL, the switcher, alternates and the
-    sitemap in both languages."""
+    """Welsh and English: the language from the URL, Welsh copies of pages and the report of
+    what is missing or behind, the switcher, alternates and the sitemap in both languages."""
 
     name = "bilingual"
     verbose_name = "Welsh and English"

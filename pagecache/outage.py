@@ -16,7 +16,7 @@ InterfaceError) into:
 
 Nothing to restart afterwards: Django opens a new connection on the next request
 (CONN_HEALTH_CHECKS, settings), and the task worker waits for the database
-(core/management/commands/run_worker.py).
+(pagecache/management/commands/run_worker.py).
 """
 
 import logging

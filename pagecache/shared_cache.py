@@ -183,7 +183,7 @@ class ChangeFeed(PubSub):
 
 class HitMemo:
     """This process's copies of the page-cache entries it last served from Redis
-    (core/caching.py), so that a hit costs no round trip: each kept MEMO_SECONDS after it was
+    (caching.py), so that a hit costs no round trip: each kept MEMO_SECONDS after it was
     read, while the ChangeFeed (pub/sub, polled without a round trip) gets nothing. Every new
     generation is announced (caching.announce_change), so a change on any node retires them
     at once; the time bound covers what announces nothing (Redis evicting the generation, a

@@ -130,19 +130,81 @@ def test_the_table_names_the_settings_modules_that_read_each_variable():
 
 # Written in the docs as `path/`, but not files of the repository: the bucket's prefix for
 # documents, folders made by `npm ci` and `collectstatic`.
-NOT_REPOSITORY_PATHS = {"documents/", "audit/node_modules/", "static/"}
+NOT_REPOSITORY_PATHS = {"documents/", "devtools/audit/node_modules/", "static/"}
 PATH = re.compile(r"^[a-z_.][\w./-]*/[\w./-]*$")
+README = ROOT / "README.md"
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def named_path(token):
+    """The file a backticked token names, or None: ``video/oembed.py``,
+    ``video/oembed.py::test`` and ``video/oembed.py:function`` all name ``video/oembed.py``;
+    a URL names none."""
+    path = token.split("::")[0]
+    if "://" not in path:
+        path = path.split(":")[0]
+    return path if PATH.match(path) and path not in NOT_REPOSITORY_PATHS else None
+
+
+def missing_paths(name, text, folder=ROOT):
+    """What ``text`` (a Markdown file in ``folder``) names that does not exist: backticked
+    paths (from the repository's root) and relative links."""
+    missing = []
+    for token in re.findall(r"`([^`\s]+)`", text):
+        path = named_path(token)
+        if path and not (ROOT / path).exists():
+            missing.append(f"{name}: {token}")
+    for target in LINK.findall(text):
+        target = target.split("#")[0]
+        if target and not re.match(r"^[a-z]+:", target) and not (folder / target).exists():
+            missing.append(f"{name}: link to {target}")
+    return missing
+
+
+def architecture_rows():
+    """{folder: the README's architecture table row about it}."""
+    rows = re.findall(r"^\| `([a-z]+)/` \|(.*)$", README.read_text("utf-8"), re.MULTILINE)
+    return dict(rows)
+
+
+def missing_in_row(folder, row):
+    """Files a README architecture row names that are not in its folder (``caching.py`` in
+    the ``pagecache/`` row is ``pagecache/caching.py``, or somewhere below it)."""
+    missing = []
+    for token in re.findall(r"`([^`\s]+)`", row):
+        if not re.match(r"^\w[\w./-]*(\.py|\.html|/)$", token):
+            continue  # a command, a class, an address of the site
+        here, name = ROOT / folder, token.rstrip("/")
+        if not ((ROOT / name).exists() or (here / name).exists() or any(here.rglob(name))):
+            missing.append(f"README.md, the {folder}/ row: {token}")
+    return missing
 
 
 def test_every_file_the_docs_name_exists():
-    """A file or folder named in docs/ (``core/caching.py``, ``deploy/varnish/``) exists, so
-    that a module moved or renamed is not left behind in the docs."""
+    """A file or folder named in docs/ or the README (``pagecache/caching.py``,
+    ``deploy/varnish/``, ``editorial/admin_requests.py:is_autosave``, a link to
+    ``docs/caching.md``) exists, so that a module moved or renamed is not left behind."""
     missing = []
     for doc in sorted((ROOT / "docs").glob("*.md")):
-        for token in re.findall(r"`([^`\s]+)`", doc.read_text("utf-8")):
-            path = token.split("::")[0]
-            if not PATH.match(path) or path in NOT_REPOSITORY_PATHS:
-                continue
-            if not (ROOT / path).exists():
-                missing.append(f"{doc.name}: {token}")
+        missing += missing_paths(doc.name, doc.read_text("utf-8"), doc.parent)
+    text = README.read_text("utf-8")
+    table = {line for line in text.splitlines() if re.match(r"^\| `[a-z]+/` \|", line)}
+    prose = "\n".join(line for line in text.splitlines() if line not in table)
+    missing += missing_paths("README.md", prose)
+    for folder, row in architecture_rows().items():
+        missing += missing_in_row(folder, row)
     assert not missing, f"the docs name files that do not exist: {missing}"
+
+
+def test_the_path_check_sees_moved_modules_in_every_form():
+    moved = "`core/caching.py:serve` `sitesetup/roles.py::test_x` [x](operations.md#y) [z](gone.md)"
+    assert missing_paths("x.md", moved, ROOT / "docs") == [
+        "x.md: core/caching.py:serve",
+        "x.md: sitesetup/roles.py::test_x",
+        "x.md: link to gone.md",
+    ]
+    assert missing_paths("x.md", "`postgres://u@h:5432/db` `https://a/b` `pagecache/`") == []
+    assert missing_in_row("pagecache", "`caching.py`, `run_worker.py`, `audit/`") == [
+        "README.md, the pagecache/ row: audit/"
+    ]
+    assert missing_in_row("devtools", "`audit/`, `localstack.py`") == []

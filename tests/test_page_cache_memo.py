@@ -1,8 +1,8 @@
 """A page-cache hit a process served a moment ago costs no Redis round trip (issue 19,
-acceptance 5: core/shared_cache.py HitMemo), and that copy never outlives a change: a new
+acceptance 5: pagecache/shared_cache.py HitMemo), and that copy never outlives a change: a new
 generation announced by any other process, or a Redis restarted empty, retires it at once.
 With a real redis-server; "another process" is a second connection to it doing exactly what
-core/invalidation.py does on publishing (store a new generation, announce it)."""
+pagecache/invalidation.py does on publishing (store a new generation, announce it)."""
 
 import pytest
 import redis
@@ -52,7 +52,7 @@ def test_a_change_announced_by_another_process_shows_on_the_next_request(
 ):
     warm(client)
     # Another process publishes: the page row changes (no signal reaches this process) and
-    # it stores a new generation and announces it, as core/invalidation.py does.
+    # it stores a new generation and announces it, as pagecache/invalidation.py does.
     ThemePage.objects.filter(url_path__endswith=THEME_1).update(title="Changed elsewhere")
     other_process = caches.create_connection("shared")
     other_process.set(GENERATION_KEY, new_generation(), timeout=None)

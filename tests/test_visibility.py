@@ -1,6 +1,6 @@
-"""Pages an editor makes private stay private, with the one-query privacy checks
-(core/visibility.py) and the page cache: the page asks for its password, and lists and
-menus leave it out, from the next request on."""
+"""Pages an editor makes private stay private, with Wagtail's own privacy checks (the copy
+of them in core was removed in issue 16) and the page cache: the page asks for its
+password, and lists and menus leave it out, from the next request on."""
 
 import pytest
 from bs4 import BeautifulSoup

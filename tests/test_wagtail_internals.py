@@ -127,3 +127,88 @@ def test_the_backup_serialiser_keeps_times_to_the_microsecond():
     user = User(pk=1, username="a", date_joined=joined)
     dumped = serializers.serialize("backupjson", [user], fields=["date_joined"])
     assert json.loads(dumped)[0]["fields"]["date_joined"] == joined.isoformat()
+
+
+# pagecache/shared_cache.py: FailOpenRedisCache pings and subscribes through Django's private
+# RedisCache._cache (its client); HitMemo tells the shared cache's settings apart by
+# RedisCache._servers, and polls redis-py's pub/sub socket (Connection._sock) without a round
+# trip. tests/test_redis_outage.py and tests/test_page_cache_memo.py show the behaviour with a
+# real redis-server.
+
+
+def test_the_redis_names_the_hit_memo_reads_still_exist():
+    import redis
+    from django.core.cache.backends.redis import RedisCache
+
+    servers = RedisCache("redis://127.0.0.1:1/0,redis://127.0.0.1:2/0", {})._servers
+    assert servers == ["redis://127.0.0.1:1/0", "redis://127.0.0.1:2/0"]
+    client = RedisCache("redis://127.0.0.1:1/0", {})._cache  # connects only when used
+    assert parameters(client.get_client) == ["key", "write"]
+    assert redis.connection.Connection(host="127.0.0.1", port=1)._sock is None  # not connected
+
+
+# bilingual/sitemap.py overrides the sitemap's private _urls, as Wagtail's does, repeating
+# Wagtail's handling of lastmod and adding each page's alternates
+# (tests/bilingual/test_sitemap.py shows both). If Wagtail's own _urls changes, compare it
+# with ours, then record its new fingerprint here.
+WAGTAIL_SITEMAP_URLS = "4bfc0b041a937325"
+
+
+def fingerprint(text):
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def test_the_sitemap_method_the_alternates_override_is_unchanged():
+    from django.contrib.sitemaps import Sitemap as DjangoSitemap
+    from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+
+    assert "self._urls(page, protocol, domain)" in inspect.getsource(DjangoSitemap.get_urls)
+    assert parameters(Sitemap._urls) == ["self", "page", "protocol", "domain"]
+    assert fingerprint(inspect.getsource(Sitemap._urls)) == WAGTAIL_SITEMAP_URLS
+
+
+# Wagtail's admin templates this project copies and changes (each says why at its top), with
+# the fingerprint of Wagtail's template each was copied from. If Wagtail changes one, compare
+# it with our copy (carry the change over), then record the new fingerprint.
+COPIED_TEMPLATES = {
+    "editorial/templates/wagtailadmin/generic/multiple_upload/edit_form.html": "d1779ca1205925d5",
+    "editorial/templates/wagtailadmin/home/account_summary.html": "ff5c7d30e46778c3",
+    "editorial/templates/wagtailimages/multiple/add.html": "d73772d6c64314ee",
+    "getinvolved/templates/wagtailforms/content_type_column.html": "129f1f71fa20665b",
+}
+
+
+def wagtails_template(name):
+    """The text of the template ``name`` in Wagtail's own apps (not this project's copy)."""
+    from pathlib import Path
+
+    import wagtail
+
+    (path,) = Path(wagtail.__file__).parent.glob(f"**/templates/{name}")
+    return path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("copy", sorted(COPIED_TEMPLATES))
+def test_the_copied_admin_templates_match_the_wagtail_they_were_copied_from(copy):
+    name = copy.split("/templates/", 1)[1]
+    assert fingerprint(wagtails_template(name)) == COPIED_TEMPLATES[copy], (
+        f"Wagtail changed {name}: compare it with {copy}, then update COPIED_TEMPLATES"
+    )
+
+
+def test_every_template_that_replaces_one_of_wagtails_is_fingerprinted():
+    from pathlib import Path
+
+    import wagtail
+
+    root = Path(__file__).resolve().parent.parent
+    wagtails = Path(wagtail.__file__).parent
+    replacing = []
+    for path in root.glob("*/templates/wagtail*/**/*.html"):
+        name = str(path.relative_to(root)).split("/templates/", 1)[1]
+        extends_it = f'{{% extends "{name}" %}}' in path.read_text("utf-8")
+        if list(wagtails.glob(f"**/templates/{name}")) and not extends_it:
+            replacing.append(str(path.relative_to(root)))
+    assert sorted(replacing) == sorted(COPIED_TEMPLATES)
