@@ -3,6 +3,7 @@ Varnish (deploy/varnish/default.vcl, as shipped) in front of several gunicorn no
 config.settings.production, with Redis and the task worker (devtools/localstack.py), all on
 loopback. Each node is a gunicorn of its own on its own port, as on separate machines."""
 
+import io
 import json
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 
 from .localstack import LocalStack, StackError, free_port, wait_for_port
 
@@ -50,6 +52,13 @@ BACKEND = """backend node{n} {{
 """
 
 
+# As deploy/varnish/edge_pages.vcl, for this stack's own directory of pages.
+EDGE_PAGES_VCL = """sub edge_pages_directory {{
+    set bereq.http.X-Edge-Pages = "{directory}";
+}}
+"""
+
+
 def backends_vcl(ports, purgers=("127.0.0.1", "::1")):
     return BACKENDS_VCL.format(
         backends="".join(BACKEND.format(n=n, port=port) for n, port in enumerate(ports, 1)),
@@ -68,6 +77,7 @@ class Varnish:
         self.output = output
         self.directory = Path(tempfile.mkdtemp(prefix="neu-belonging-varnish-"))
         self.directory.chmod(0o755)  # varnishd started by root reads it as its own user
+        self.pages = self.directory / "edge-pages"
         self.process = None
 
     @property
@@ -81,6 +91,9 @@ class Varnish:
         # include is found through vcl_path (then Varnish's own builtin.vcl).
         shutil.copy(VCL_DIR / "default.vcl", self.directory / "default.vcl")
         (self.directory / "backends.vcl").write_text(backends_vcl(self.ports, self.purgers))
+        # The pages shown when no node answers, written as on a deployment.
+        call_command("write_edge_pages", str(self.pages), stdout=io.StringIO())
+        (self.directory / "edge_pages.vcl").write_text(EDGE_PAGES_VCL.format(directory=self.pages))
         command = [VARNISHD, "-F", "-n", str(self.directory / "work")]
         command += ["-a", f"127.0.0.1:{self.port}", "-T", "127.0.0.1:0"]
         command += ["-f", str(self.directory / "default.vcl"), "-s", "malloc,128m"]

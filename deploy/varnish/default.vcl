@@ -18,6 +18,8 @@ import cookie;
 # The app nodes, their health check and the "purgers" ACL of this deployment (the app's
 # addresses): backends.vcl next to this file is the example; tests write their own.
 include "backends.vcl";
+# Where the pages shown when no node answers are (edge_unavailable): edge_pages.vcl, ditto.
+include "edge_pages.vcl";
 
 sub vcl_recv {
     if (req.restarts == 0) {
@@ -168,7 +170,10 @@ sub vcl_deliver {
     }
 }
 
-# No app node answered and no copy is kept: a page of our own, not Varnish's.
+# No app node answered and no copy is kept: the app's own "back in a few minutes" page, in the
+# site's design (its stylesheet inlined), written beforehand by `manage.py write_edge_pages`
+# into the directory edge_pages.vcl names: Welsh for addresses under /cy/, and after a form
+# post (any method but GET and HEAD) the one saying the answers were not saved.
 sub edge_unavailable {
     set beresp.status = 503;
     set beresp.http.Content-Type = "text/html; charset=utf-8";
@@ -176,7 +181,26 @@ sub edge_unavailable {
     set beresp.http.Cache-Control = "no-store";
     set beresp.uncacheable = true;
     set beresp.ttl = 0s;
-    synthetic({"<!doctype html>
+    call edge_pages_directory;
+    set bereq.http.X-Edge-Page = bereq.http.X-Edge-Pages + "/unavailable";
+    if (bereq.method != "GET" && bereq.method != "HEAD") {
+        set bereq.http.X-Edge-Page = bereq.http.X-Edge-Pages + "/not-saved";
+    }
+    if (bereq.url ~ "^/cy(/|\?|$)") {
+        set bereq.http.X-Edge-Page = bereq.http.X-Edge-Page + "-cy.html";
+        set beresp.http.Content-Language = "cy";
+    } else {
+        set bereq.http.X-Edge-Page = bereq.http.X-Edge-Page + "-en.html";
+        set beresp.http.Content-Language = "en-GB";
+    }
+    # std.fileread() reads a file once and keeps it until the VCL is reloaded (reload after
+    # writing new pages); a file it cannot read (missing, not readable) gives an empty string
+    # and is tried again next time. Only a whole page is sent: otherwise (the pages were never
+    # written on this machine) the short page below, so that a visitor never gets a blank one.
+    if (std.fileread(bereq.http.X-Edge-Page) ~ "</html>") {
+        synthetic(std.fileread(bereq.http.X-Edge-Page));
+    } else {
+        synthetic({"<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Back soon | Place and Belonging in School</title></head>
@@ -185,4 +209,8 @@ sub edge_unavailable {
 <p>If you sent a form, your answers were not saved: please send it again then.</p>
 </main></body></html>
 "});
+        set beresp.http.Content-Language = "en-GB";
+    }
+    unset bereq.http.X-Edge-Pages;
+    unset bereq.http.X-Edge-Page;
 }

@@ -40,7 +40,7 @@ FORM = "/get-involved/register-your-interest/"
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PUBLISH = """
 from themes.models import ThemePage
-page = ThemePage.objects.get(url_path__endswith="{path}")
+page = ThemePage.objects.get(url_path__endswith="{path}", locale__language_code="en-gb")
 page.title = "{title}"
 page.save_revision().publish()
 """
