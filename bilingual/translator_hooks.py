@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 
 from . import basis
 from .report import WELSH_TRANSLATIONS, WelshTranslationsReport, may_translate
@@ -67,3 +68,20 @@ def say_when_english_has_changed(request, page):
             "from. Visitors do not see it until it is translated and approved.",
         )
     return None
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def keep_the_welsh_twin_with_its_english_page(pages, action):
+    """Deleting or moving an English page does the same to its Welsh page, and Wagtail's
+    confirmation screen says so ("will also delete 1 translation"): otherwise the Welsh page
+    stays behind, live with no English page, or at its old address under /cy/. This is
+    Wagtail's own cascade, which simple_translation offers only together with syncing the
+    whole tree (WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE), and that would also make a live
+    Welsh alias, in English, of every new English page."""
+    if action not in {"delete", "move"}:
+        return None
+    return {
+        page: Page.objects.translation_of(page, inclusive=False)
+        for page in pages
+        if page.locale_id == basis.default_locale_id()
+    }
