@@ -3,10 +3,12 @@ a message at the top of a Welsh page's editor when its English page has changed 
 was translated (with a link to the changes), or when it is still the English text."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
 from wagtail.models import Page
 
 from . import basis
@@ -27,6 +29,36 @@ def register_translations_report_url():
 class TranslatorsMenuItem(MenuItem):
     def is_shown(self, request):
         return may_translate(request.user)
+
+
+class TranslateOnceView(SubmitPageTranslationView):
+    """Wagtail's "Translate" form, except for a page that already has its Welsh version
+    (reached from an older tab or a shared link): that form offers no language and no
+    button, so the translator is taken to the Welsh page's editor and told why."""
+
+    def get(self, request, *args, **kwargs):
+        page = self.get_object()
+        others = Page.objects.translation_of(page, inclusive=False)
+        if page.locale_id == basis.default_locale_id() and others.exists():
+            twin = others.order_by("pk").first()
+            messages.info(
+                request,
+                f"“{page.get_admin_display_title()}” already has a Welsh version: this is it. "
+                "Translate it here; nothing was copied.",
+            )
+            return redirect("wagtailadmin_pages:edit", twin.pk)
+        return super().get(request, *args, **kwargs)
+
+
+@hooks.register("register_admin_urls", order=-1)  # before simple_translation's own address
+def register_translate_once_url():
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            TranslateOnceView.as_view(),
+            name="bilingual_translate_page",
+        )
+    ]
 
 
 @hooks.register("register_reports_menu_item")

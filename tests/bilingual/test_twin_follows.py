@@ -39,3 +39,11 @@ def test_moving_an_english_page_moves_its_welsh_page_under_the_welsh_parent(page
     assert response.status_code == 302
     assert Page.objects.get(pk=welsh_about.pk).get_parent().pk == welsh_involved.pk
     assert Page.objects.get(pk=welsh_about.pk).url == "/cy/get-involved/about/"
+
+
+def test_translating_a_page_twice_opens_its_welsh_page_and_says_so(pages):
+    client, _, about, _, welsh_about = pages
+    response = client.get(f"/admin/translation/submit/page/{about.pk}/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{welsh_about.pk}/edit/"
+    assert "already has a Welsh version" in response.content.decode()
+    assert Page.objects.filter(translation_key=about.translation_key).count() == 2
