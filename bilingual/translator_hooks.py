@@ -3,10 +3,13 @@ a message at the top of a Welsh page's editor when its English page has changed 
 was translated (with a link to the changes), or when it is still the English text."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+from wagtail.models import Page
 
 from . import basis
 from .report import WELSH_TRANSLATIONS, WelshTranslationsReport, may_translate
@@ -26,6 +29,36 @@ def register_translations_report_url():
 class TranslatorsMenuItem(MenuItem):
     def is_shown(self, request):
         return may_translate(request.user)
+
+
+class TranslateOnceView(SubmitPageTranslationView):
+    """Wagtail's "Translate" form, except for a page that already has its Welsh version
+    (reached from an older tab or a shared link): that form offers no language and no
+    button, so the translator is taken to the Welsh page's editor and told why."""
+
+    def get(self, request, *args, **kwargs):
+        page = self.get_object()
+        others = Page.objects.translation_of(page, inclusive=False)
+        if page.locale_id == basis.default_locale_id() and others.exists():
+            twin = others.order_by("pk").first()
+            messages.info(
+                request,
+                f"“{page.get_admin_display_title()}” already has a Welsh version: this is it. "
+                "Translate it here; nothing was copied.",
+            )
+            return redirect("wagtailadmin_pages:edit", twin.pk)
+        return super().get(request, *args, **kwargs)
+
+
+@hooks.register("register_admin_urls", order=-1)  # before simple_translation's own address
+def register_translate_once_url():
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            TranslateOnceView.as_view(),
+            name="bilingual_translate_page",
+        )
+    ]
 
 
 @hooks.register("register_reports_menu_item")
@@ -67,3 +100,20 @@ def say_when_english_has_changed(request, page):
             "from. Visitors do not see it until it is translated and approved.",
         )
     return None
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def keep_the_welsh_twin_with_its_english_page(pages, action):
+    """Deleting or moving an English page does the same to its Welsh page, and Wagtail's
+    confirmation screen says so ("will also delete 1 translation"): otherwise the Welsh page
+    stays behind, live with no English page, or at its old address under /cy/. This is
+    Wagtail's own cascade, which simple_translation offers only together with syncing the
+    whole tree (WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE), and that would also make a live
+    Welsh alias, in English, of every new English page."""
+    if action not in {"delete", "move"}:
+        return None
+    return {
+        page: Page.objects.translation_of(page, inclusive=False)
+        for page in pages
+        if page.locale_id == basis.default_locale_id()
+    }

@@ -138,6 +138,7 @@ def admin_screen_texts(client):
         ),
         "/admin/images/",
         "/admin/account/",  # where two-factor sign-in is set up (under More actions)
+        "/admin/bilingual/welsh-translations/",  # Reports → Welsh translations
     ]
     texts = []
     for url in urls:
