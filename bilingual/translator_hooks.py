@@ -3,23 +3,45 @@ a message at the top of a Welsh page's editor when its English page has changed 
 was translated (with a link to the changes), or when it is still the English text."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.admin.menu import MenuItem
+from wagtail.contrib.simple_translation import views as simple_translation
 
 from . import basis
 from .report import WELSH_TRANSLATIONS, WelshTranslationsReport, may_translate
+
+
+class SubmitPageTranslationView(simple_translation.SubmitPageTranslationView):
+    """Wagtail's "Translate" that refuses a language the page's parent has no version in.
+    Wagtail's form only disables that choice in the browser: posted anyway, the copy raises
+    ParentNotTranslatedError, a 500. Served at Wagtail's own address (this app's URLs are
+    registered first), so every link to "Translate" reaches it."""
+
+    def post(self, request, **kwargs):
+        try:
+            return super().post(request, **kwargs)
+        except ParentNotTranslatedError:
+            messages.error(request, "Translate the page above this one into Welsh first.")
+            return redirect(request.path)
 
 
 @hooks.register("register_admin_urls")
 def register_translations_report_url():
     return [
         path(
+            "translation/submit/page/<int:page_id>/",
+            SubmitPageTranslationView.as_view(),
+            name="bilingual_submit_page_translation",
+        ),
+        path(
             "bilingual/welsh-translations/",
             WelshTranslationsReport.as_view(),
             name=WELSH_TRANSLATIONS,
-        )
+        ),
     ]
 
 

@@ -55,3 +55,15 @@ def test_a_publisher_cannot_publish_the_welsh_copy_of_an_editors_draft(client, s
 
     edit = reverse("wagtailadmin_pages:edit", args=[welsh.pk])
     assert 'name="action-publish"' not in client.get(edit).content.decode()
+
+
+def test_translating_a_page_whose_parent_has_no_welsh_version_is_refused_not_a_500(client, staff):
+    # Wagtail's form disables that language in the browser; a crafted post chose it anyway.
+    theme = ThemePage.objects.get(slug="belonging-and-agency")
+    client.force_login(staff[EDITORS])
+    url = reverse("simple_translation:submit_page_translation", args=[theme.pk])
+    welsh_locale = Locale.objects.get(language_code="cy")
+    response = client.post(url, {"locales": [welsh_locale.pk]}, follow=True)
+    assert response.status_code == 200
+    assert "Translate the page above this one into Welsh first." in response.content.decode()
+    assert not Page.objects.filter(locale=welsh_locale).exists()
