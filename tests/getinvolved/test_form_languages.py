@@ -162,3 +162,16 @@ def test_a_translated_question_keeps_the_english_questions_type(client, welsh_fo
     assert response.status_code == 200
     assert any("is a dropdown question in English" in text for text in errors(response))
     assert welsh_form.form_fields.get(clean_name="region").field_type == "dropdown"
+
+
+def test_a_welsh_form_stores_only_english_choices_after_english_gains_one(
+    welsh_form, register_form
+):
+    # Red team: with one choice more in English than in Welsh, the Welsh form stored its
+    # own (Welsh) choices, which the region filter then listed apart from the English ones.
+    region = register_form.form_fields.get(clean_name="region")
+    region.choices = f"{region.choices}\nOverseas"
+    region.save()
+    english = ["", *(line.strip() for line in region.choices.splitlines())]
+    field = welsh_form.get_form().fields["region"]
+    assert [value for value, _ in field.choices] == english
