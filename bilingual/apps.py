@@ -17,6 +17,7 @@ class BilingualConfig(AppConfig):
         from . import (
             basis,  # noqa: F401 - its receivers record what each Welsh page follows
             processes,
+            translation,  # noqa: F401 - copies of drafts keep their author
         )
 
         generation_changed.connect(processes.forget_locales, dispatch_uid="bilingual")

@@ -7,34 +7,23 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.admin.menu import MenuItem
-from wagtail.contrib.simple_translation.views import SubmitPageTranslationView
+from wagtail.contrib.simple_translation import views as simple_translation
 from wagtail.models import Page
 
 from . import basis
 from .report import WELSH_TRANSLATIONS, WelshTranslationsReport, may_translate
 
 
-@hooks.register("register_admin_urls")
-def register_translations_report_url():
-    return [
-        path(
-            "bilingual/welsh-translations/",
-            WelshTranslationsReport.as_view(),
-            name=WELSH_TRANSLATIONS,
-        )
-    ]
-
-
-class TranslatorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_translate(request.user)
-
-
-class TranslateOnceView(SubmitPageTranslationView):
-    """Wagtail's "Translate" form, except for a page that already has its Welsh version
-    (reached from an older tab or a shared link): that form offers no language and no
-    button, so the translator is taken to the Welsh page's editor and told why."""
+class TranslateView(simple_translation.SubmitPageTranslationView):
+    """Wagtail's "Translate", served at Wagtail's own address (registered before
+    simple_translation's), so every link to "Translate" reaches it. Two gaps closed:
+    - a page that already has its Welsh version (reached from an older tab or a shared link):
+      Wagtail's form offers no language and no button, so the translator is taken to the
+      Welsh page's editor and told why;
+    - a language the page's parent has no version in: Wagtail's form only disables that
+      choice in the browser; posted anyway, the copy raises ParentNotTranslatedError, a 500."""
 
     def get(self, request, *args, **kwargs):
         page = self.get_object()
@@ -49,16 +38,39 @@ class TranslateOnceView(SubmitPageTranslationView):
             return redirect("wagtailadmin_pages:edit", twin.pk)
         return super().get(request, *args, **kwargs)
 
+    def post(self, request, **kwargs):
+        try:
+            return super().post(request, **kwargs)
+        except ParentNotTranslatedError:
+            messages.error(request, "Translate the page above this one into Welsh first.")
+            return redirect(request.path)
+
 
 @hooks.register("register_admin_urls", order=-1)  # before simple_translation's own address
-def register_translate_once_url():
+def register_translate_url():
     return [
         path(
             "translation/submit/page/<int:page_id>/",
-            TranslateOnceView.as_view(),
+            TranslateView.as_view(),
             name="bilingual_translate_page",
         )
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_translations_report_url():
+    return [
+        path(
+            "bilingual/welsh-translations/",
+            WelshTranslationsReport.as_view(),
+            name=WELSH_TRANSLATIONS,
+        ),
+    ]
+
+
+class TranslatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_translate(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -34,10 +34,12 @@ def addresses(pages, request):
 
 
 def table(request):
-    """{translation key: {language: path}} of the live pages with a live version in
-    another language."""
+    """{translation key: {language: path}} of the live public pages with a live public
+    version in another language. Used only for visitors without a session (the page cache's
+    requests), who can read no page with a view restriction: none is named to them."""
     groups = defaultdict(list)
-    pages = list(Page.objects.live().filter(depth__gt=1).only(*FIELDS).order_by("path"))
+    pages = Page.objects.live().public().filter(depth__gt=1).only(*FIELDS).order_by("path")
+    pages = list(pages)
     live_homes = {page.path for page in pages if page.depth == 2}
     for page in pages:
         if home_path(page) in live_homes:  # else its address leads to the English page
@@ -49,11 +51,21 @@ def table(request):
     return found
 
 
+def readable(page, request):
+    """Whether the visitor of ``request`` may read ``page``: it has no view restriction they
+    have not passed (Wagtail's own check), so a private version's address is never shown."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
 def live_addresses(page, request):
-    """{language: path} of ``page`` and its live versions in other languages."""
+    """{language: path} of ``page`` and its live versions in other languages that the visitor
+    may read."""
     generation = getattr(request, "content_generation", None)
     if not generation or getattr(request, "is_preview", False) or not page.live:
-        return addresses(live_versions(page).values(), request)
+        versions = live_versions(page)
+        own = versions.pop(page_language(page), page)
+        versions = [own, *(twin for twin in versions.values() if readable(twin, request))]
+        return addresses(versions, request)
     key = f"bilingual:twins:{request.get_host()}:{generation}"
     known = cache.get(key)
     if known is None:

@@ -5,6 +5,8 @@ English page while the Welsh twin is not live: /cy/<path> would show English und
 address (and the page cache and CDN would keep it there). Such a request is sent to the
 page's own address instead, with a 302 that no cache keeps."""
 
+from urllib.parse import urlsplit
+
 from django.http import HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
@@ -22,6 +24,8 @@ def serve_only_in_the_pages_language(page, request, serve_args, serve_kwargs):
     url = page.get_url(request)
     if not url:
         return None  # no address of its own (no site): Wagtail answers as it would
+    if urlsplit(url).path == request.path:
+        return None  # its own address (a page moved into the other tree): not a loop
     response = HttpResponseRedirect(url)
     add_never_cache_headers(response)
     return response

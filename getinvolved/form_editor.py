@@ -12,7 +12,7 @@ from wagtail.admin.panels import InlinePanel
 
 from core.page_form import SitePageForm
 
-from .languages import canonical_choices, choices_of, english_questions
+from .languages import canonical_choices, choices_of, english_field_types, english_questions
 
 # submissions.py copies the answer to the question with this machine name into each
 # submission's region, which the "Interest submissions" listing filters by. A question gets
@@ -101,6 +101,7 @@ class InterestFormPageForm(SitePageForm):
         place (languages.py), so it needs exactly as many, in the same order."""
         english = canonical_choices(self.instance) if self.instance.pk else {}
         keys = english_questions(self.instance) if self.instance.pk else None
+        types = english_field_types(self.instance) if self.instance.pk else {}
         for number, form in numbered:
             if keys is not None and machine_name(form) not in keys:
                 # Its answers would be stored apart from the English form's, under a key of
@@ -111,6 +112,16 @@ class InterestFormPageForm(SitePageForm):
                         f"Question {number} is not on the English form, so its answers would "
                         "be kept apart. Add it to the English form first, then translate it "
                         "here."
+                    ),
+                )
+                continue
+            english_type = types.get(machine_name(form))
+            if english_type and form.cleaned_data.get("field_type", english_type) != english_type:
+                form.add_error(
+                    "field_type",
+                    forms.ValidationError(
+                        f"Question {number} is a {english_type} question in English: keep "
+                        "that type, so that its answers are stored as the English form's."
                     ),
                 )
                 continue

@@ -48,6 +48,11 @@ class InterestFormBuilder(FormBuilder):
         canonical = self.canonical_choices.get(field.clean_name)
         if canonical and len(canonical) == len(choices):
             return [(value, label) for value, (_, label) in zip(canonical, choices, strict=True)]
+        if canonical:
+            # The English question changed since it was translated (the form editor checks
+            # only when the translation is saved): its choices, in English, until the
+            # translator catches up, rather than Welsh values stored apart from them.
+            return [(value, value) for value in canonical]
         return choices
 
     def get_field_options(self, field):

@@ -41,6 +41,14 @@ def english_questions(page):
     return None if source is None else {field.clean_name for field in source.get_form_fields()}
 
 
+def english_field_types(page):
+    """{clean name: field type} of the English form ``page`` translates, {} for an English
+    form: a translated question keeps its type (free text would store any words under a
+    question the English form answers with choices)."""
+    source = source_form(page)
+    return {} if source is None else {f.clean_name: f.field_type for f in source.get_form_fields()}
+
+
 def canonical_choices(page):
     """{clean name: the English form's choices} for a translated form, {} for an English one.
     A translated question offering as many choices stores the English choice in the same

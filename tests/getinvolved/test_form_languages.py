@@ -147,3 +147,31 @@ def test_a_question_only_on_the_welsh_form_is_refused(client, welsh_form, editor
     assert response.status_code == 200
     assert any("is not on the English form" in text for text in errors(response))
     assert not welsh_form.form_fields.filter(label="Eich hoff lyfr").exists()
+
+
+def test_a_translated_question_keeps_the_english_questions_type(client, welsh_form, editor_user):
+    # Red team: the Welsh region question made free text would store any words a member
+    # typed as a region (the Membership team's region filter), not the English choices.
+    from test_form_editor import edit_data, errors, existing
+
+    client.force_login(editor_user)
+    questions = existing(welsh_form)
+    region = next(q for q in questions if q["choices"].startswith("Gogledd"))
+    region["field_type"] = "singleline"
+    response = client.post(f"/admin/pages/{welsh_form.pk}/edit/", edit_data(welsh_form, questions))
+    assert response.status_code == 200
+    assert any("is a dropdown question in English" in text for text in errors(response))
+    assert welsh_form.form_fields.get(clean_name="region").field_type == "dropdown"
+
+
+def test_a_welsh_form_stores_only_english_choices_after_english_gains_one(
+    welsh_form, register_form
+):
+    # Red team: with one choice more in English than in Welsh, the Welsh form stored its
+    # own (Welsh) choices, which the region filter then listed apart from the English ones.
+    region = register_form.form_fields.get(clean_name="region")
+    region.choices = f"{region.choices}\nOverseas"
+    region.save()
+    english = ["", *(line.strip() for line in region.choices.splitlines())]
+    field = welsh_form.get_form().fields["region"]
+    assert [value for value, _ in field.choices] == english
