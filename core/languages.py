@@ -11,7 +11,7 @@ def in_language_of(linked, page):
     """``linked``'s live translation in ``page``'s language, or ``linked`` itself when it is
     already in that language or has no live translation in it (one query on a Welsh page)."""
     locale_id = getattr(page, "locale_id", None)
-    if linked is None or getattr(linked, "locale_id", None) in (None, locale_id):
+    if linked is None or locale_id is None or linked.locale_id == locale_id:
         return linked
     twin = linked.get_translation_or_none(locale_id)
     return twin if twin is not None and twin.live else linked
