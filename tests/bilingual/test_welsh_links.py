@@ -78,3 +78,11 @@ def test_english_pages_keep_english_links_and_list_no_welsh_page(client, linked_
 def test_a_link_whose_welsh_page_is_not_live_stays_english(client, linked_tree):
     linked_tree.cy["form"].unpublish()
     assert linked_tree.form.url in links(client, linked_tree.cy["get_involved"].url)
+
+
+def test_the_welsh_thank_you_page_leads_on_to_welsh_pages(client, linked_tree):
+    form = linked_tree.cy["form"]
+    hrefs = links(client, form.url + form.reverse_subpage("thank_you_view"))
+    assert linked_tree.cy["index"].url in hrefs  # "Darllen yr astudiaethau achos"
+    assert "/cy/#themes" in hrefs
+    assert not {href for href in hrefs if not href.startswith("/cy/")}, hrefs
