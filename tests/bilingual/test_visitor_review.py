@@ -25,3 +25,22 @@ def test_the_error_summary_may_be_named_by_its_heading(client, page_tree, welsh)
     summary = BeautifulSoup(response.content, "html.parser").find(id="error-summary")
     assert summary["aria-labelledby"] == "error-summary-title"
     assert summary.get("role", "") not in UNNAMEABLE_ROLES
+
+
+def test_a_welsh_address_of_an_english_only_page_leads_to_the_english_page(client, page_tree):
+    """The switcher of an English page with no Welsh version says so; a Welsh reader who
+    has its /cy/ address anyway (a link, a Welsh page since unpublished) reaches it too."""
+    make_welsh_twin(page_tree.home, "Trosolwg")  # the Welsh tree is live
+    english = page_tree.case_study.url
+    response = client.get("/cy" + english + "?region=wales")
+    assert response.status_code == 302
+    assert response["Location"] == english + "?region=wales"
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    # A Welsh page made and then unpublished: its address leads to English as well.
+    make_welsh_twin(page_tree.theme, "Thema 2").unpublish()
+    response = client.get("/cy" + page_tree.theme.url)
+    assert (response.status_code, response["Location"]) == (302, page_tree.theme.url)
+    # An address that is nothing in either language stays a Welsh "page not found".
+    response = client.get("/cy/no-such-page/")
+    assert response.status_code == 404
+    assert b'<html lang="cy">' in response.content
