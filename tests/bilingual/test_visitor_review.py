@@ -44,3 +44,18 @@ def test_a_welsh_address_of_an_english_only_page_leads_to_the_english_page(clien
     response = client.get("/cy/no-such-page/")
     assert response.status_code == 404
     assert b'<html lang="cy">' in response.content
+
+
+def test_the_english_site_name_is_marked_english_on_welsh_pages(client, page_tree):
+    """The report's English title, in the header and footer of every page: a Welsh
+    screen-reader voice would say it as Welsh (WCAG 3.1.2, language of parts)."""
+    make_welsh_twin(page_tree.home, "Trosolwg")
+    for path, lang in (("/cy/", "en-GB"), ("/", None)):
+        doc = BeautifulSoup(client.get(path).content, "html.parser")
+        names = [
+            doc.find(class_="wordmark__title"),
+            doc.find("footer").find(class_="site-footer__name"),
+        ]
+        for name in names:
+            assert name.get_text(strip=True) == "Place and Belonging in School"
+            assert name.get("lang") == lang, (path, name)
