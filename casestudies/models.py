@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.languages import in_language_of
 from core.models import BasePage, optional_image
 from pagecache.caching import accept_query_parameters, vary_on_query_parameters
 
@@ -151,7 +152,9 @@ class CaseStudyPage(BasePage):
 
     def live_themes(self):
         # A list, not a queryset: in previews the themes come from the unsaved revision.
-        return [theme for theme in self.themes.all() if theme.live]
+        # Each in this page's language where it has a live translation (a Welsh copy keeps
+        # the English themes its editor chose).
+        return [in_language_of(theme, self) for theme in self.themes.all() if theme.live]
 
     def hero_alt_text(self):
         """What screen readers say for the hero image: this page's own words if given, else

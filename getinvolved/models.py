@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.languages import in_language_of
 from core.models import BasePage, SiteSettings
 
 from . import submissions
@@ -236,7 +237,7 @@ class InterestFormPage(RoutablePageMixin, EmailFormMixin, FormMixin, PurposeFiel
         site = self.get_site()
         if site is None:
             return []
-        home = site.root_page.specific
+        home = in_language_of(site.root_page, self).specific  # the form's language's
         steps = [(_("Explore the three themes"), f"{home.url}#themes")]
         index = (
             Page.objects.live()

@@ -65,10 +65,16 @@ def duration(seconds):
     return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
 
 
-def live_forms(site):
-    """Every live interest form of the site, in the order of the page tree, with its fields."""
+def live_forms(site, locale_id=None):
+    """Every live interest form of the site, in the order of the page tree, with its fields;
+    with ``locale_id``, those in that language (under the overview's translation in it)."""
     form_model = apps.get_model("getinvolved", "InterestFormPage")  # defined after this module
-    forms = form_model.objects.live().descendant_of(site.root_page).order_by("path")
+    root = site.root_page
+    if locale_id is not None and locale_id != root.locale_id:
+        root = root.get_translation_or_none(locale_id) or root
+    forms = form_model.objects.live().descendant_of(root).order_by("path")
+    if locale_id is not None:
+        forms = forms.filter(locale_id=locale_id)
     return [
         FormFacts(
             page=form,
@@ -94,7 +100,7 @@ def readers():
 
 def privacy_facts(page):
     site = page.get_site()
-    forms = live_forms(site) if site else []
+    forms = live_forms(site, page.locale_id) if site else []
     confirming = [f"“{form.page.title}”" for form in forms if form.sends_confirmation]
     shared = [f"“{form.page.title}”" for form in forms if form.page.shared_with_members]
     groups = [_("the %(group)s") % {"group": name} for name in readers()]

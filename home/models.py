@@ -5,6 +5,7 @@ from wagtail.search import index
 
 from casestudies.blocks import BodyStreamBlock
 from core.blocks import RICH_TEXT_FEATURES
+from core.languages import in_language_of
 from core.models import BasePage
 from themes.models import ThemePage
 
@@ -103,7 +104,7 @@ class HomePage(BasePage):
             page, part = action.value.get("page"), action.value.get("part")
             href = ""
             if page is not None:
-                page = page.specific
+                page = in_language_of(page.specific, self)
                 href = page.url if page.live else ""
             elif part == "themes":
                 href = "#themes" if context["themes"] else ""

@@ -3,6 +3,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from casestudies.blocks import BodyStreamBlock
+from casestudies.models import CaseStudyPage
 from core.models import BasePage, optional_image
 
 
@@ -33,4 +34,13 @@ class ThemePage(BasePage):
         return self.banner_image
 
     def live_case_studies(self):
-        return self.case_studies.live().public().select_related("hero_image").order_by("title")
+        # In this page's language: a Welsh case study keeps the English themes chosen for its
+        # English source, so it is found through the theme's translation key.
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, themes__translation_key=self.translation_key)
+            .distinct()
+            .select_related("hero_image")
+            .order_by("title")
+        )

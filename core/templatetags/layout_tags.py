@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django import template
 from wagtail.models import Page
 
+from core import languages
+
 register = template.Library()
 
 # An opening tag, or text between tags (the first one that is not white space decides).
@@ -114,3 +116,9 @@ def public_url(context, path):
     from core.public_address import public_url as at_public_address
 
     return at_public_address(context["request"], path)
+
+
+@register.filter
+def in_language_of(linked, page):
+    """``{% pageurl value.page|in_language_of:page %}``: see core/languages.py."""
+    return languages.in_language_of(linked, page)
