@@ -128,7 +128,7 @@ visitor = Client(HTTP_HOST="example.org")
 for page in Page.objects.live().filter(depth__gt=1).specific():
     statuses[type(page).__name__ + " " + page.url] = visitor.get(page.url).status_code
 statuses["404"] = visitor.get("/no-such-page/").status_code
-form = InterestFormPage.objects.get(slug="register-your-interest")
+form = InterestFormPage.objects.live().get(slug="register-your-interest")
 answers = {
     "your_name": "Sam", "email_address": "sam@example.org", "school_or_workplace": "A school",
     "role": "Teacher", "region": "London", "membership_number": "",

@@ -66,7 +66,7 @@ for page in pages:
     statuses[type(page).__name__ + " " + page.url] = visitor.get(page.url).status_code
 statuses["404"] = visitor.get("/no-such-page/").status_code
 theme_page = visitor.get(theme.url).content.decode()
-form = InterestFormPage.objects.get(slug="register-your-interest")
+form = InterestFormPage.objects.live().get(slug="register-your-interest")
 answers = {
     "your_name": "Sam", "email_address": "sam@example.org", "school_or_workplace": "A school",
     "role": "Teacher", "region": "London", "membership_number": "",
