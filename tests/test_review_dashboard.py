@@ -99,27 +99,3 @@ def test_awaiting_your_review_comes_first_without_empty_columns(client, people, 
     for row in review.select("tbody tr"):
         cells = row.find_all("td")
         assert all(cell.get_text(strip=True) or cell.find(["svg", "button"]) for cell in cells), row
-
-
-def test_a_welsh_item_in_review_says_so_beside_its_title(client, people):
-    """A Welsh copy carries its English title until it is translated: the review panels
-    name its language, where Wagtail's own had a Language column (issue 20)."""
-    from bilingual.translation import welsh_copy
-
-    english = submitted_theme(client, people["ed"])
-    welsh = welsh_copy(ThemePage.objects.get(pk=english.pk))
-    data = edit_form_data(client, welsh)
-    client.post(reverse("wagtailadmin_pages:edit", args=[welsh.pk]), {**data, "action-submit": "1"})
-    client.force_login(people["rev"])
-    review = BeautifulSoup(client.get("/admin/").content, "html.parser").find(
-        id="awaiting-review-section"
-    )
-    rows = {
-        row.find("a", href=f"/admin/pages/{page.pk}/edit/") is not None: row.get_text(
-            " ", strip=True
-        )
-        for row in review.select("tbody tr")
-        for page in (welsh,)
-    }
-    assert "Cymraeg" in rows[True]
-    assert "Cymraeg" not in rows[False]
