@@ -30,7 +30,23 @@ def load_starter_site():
     call_command("load_starter_content", stdout=io.StringIO())
     # Wagtail caches the site root paths; the page tree has just changed under it.
     cache.clear()
+    make_renditions()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def make_renditions():
+    """View each live page once, as a real server's first visitors would, so that its image
+    renditions exist before the content is shared by the tests. Made again in every test,
+    they were a fifth of the browser tests' time (resizing and WebP encoding)."""
+    from django.core.cache import caches
+    from django.test import Client
+    from wagtail.models import Page
+
+    client = Client()
+    for page in Page.objects.live().exclude(depth=1).specific():
+        if page.url:
+            client.get(page.url)
+    caches["shared"].clear()  # the pages those views cached
 
 
 def _home():
