@@ -36,18 +36,18 @@ def provider_calls(monkeypatch):
     return calls
 
 
-# Wagtail's edit form may connect its change watcher more than once while the editor starts;
-# each time it takes the form's starting state two seconds later. Typing before the last of
-# these is taken as the starting state, and never autosaved.
+# Wagtail's edit form takes its starting state two seconds after its change watcher is set up
+# ("w-unsaved:watch-edits"), and it may be set up more than once while the editor starts, each
+# time without saying so: typing before the last of these is taken as the starting state, and
+# never autosaved. So wait until three seconds pass with no new starting state: every set-up
+# before the last one seen has taken its state by then, on a busy machine too.
 WATCHING_SCRIPT = """
 window.editorWatching = new Promise((resolve) => {
-  const isEditForm = (event) => event.target.id === "page-edit-form";
-  let connected = 0;
-  document.addEventListener("w-unsaved:ready", (event) => {
-    if (isEditForm(event)) connected = performance.now();
-  });
+  let quiet = null;
   document.addEventListener("w-unsaved:watch-edits", (event) => {
-    if (isEditForm(event) && performance.now() - connected >= 1900) resolve(true);
+    if (event.target.id !== "page-edit-form") return;
+    clearTimeout(quiet);
+    quiet = setTimeout(() => resolve(true), 3000);
   });
 });
 """
