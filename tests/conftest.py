@@ -228,6 +228,9 @@ def pytest_collection_modifyitems(items):
     parameters, such as pytest-playwright's ``browser_name``, which it also gives to any
     test with an argument called ``page``. A transactional test that ran early would leave
     later tests an emptied database, without Wagtail's root page.
+
+    Under `make test` (pytest-xdist) every process collects the same order and is handed
+    its tests in that order, so this holds in each process too.
     """
     items.sort(key=_order)  # stable: keeps the order within each group
 
