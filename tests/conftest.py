@@ -4,6 +4,8 @@ Browser-only fixtures (Playwright, Chromium, axe) live in ``tests/browser/confte
 """
 
 import os
+import shutil
+import sqlite3
 from types import SimpleNamespace
 
 import pytest
@@ -27,6 +29,36 @@ FORBID_SKIPS = os.environ.get("CI_FORBID_SKIPS", "") not in ("", "0", "false")
 
 
 STARTER = pytest.StashKey[StarterContent]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database; on SQLite, also a copy of it as just migrated, for the
+    tests that run the production settings in a subprocess (``migrated_sqlite``): migrating
+    a new database there cost each of them seconds."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        yield None
+        return
+    copy = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        destination = sqlite3.connect(copy)
+        connection.connection.backup(destination)
+        destination.close()
+    yield copy
+
+
+@pytest.fixture
+def migrated_sqlite(django_db_setup, tmp_path):
+    """A DATABASE_URL for a subprocess: a SQLite file in ``tmp_path`` holding what the
+    migrations create (so its ``migrate`` finds nothing to do), or, when the tests run on
+    PostgreSQL, an empty file that its ``migrate`` fills."""
+    path = tmp_path / "production.sqlite3"
+    if django_db_setup is not None:
+        shutil.copyfile(django_db_setup, path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture(scope="session")

@@ -59,11 +59,13 @@ print(json.dumps({"file": image.file.name, "url": image.file.url, "rendition": r
 """
 
 
-def test_an_uploaded_image_and_its_rendition_land_in_the_bucket(s3_server, tmp_path):
+def test_an_uploaded_image_and_its_rendition_land_in_the_bucket(
+    s3_server, tmp_path, migrated_sqlite
+):
     endpoint, client = s3_server
     result = run_with_production_settings(
         UPLOAD,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'media.sqlite3'}",
+        DATABASE_URL=migrated_sqlite,
         AWS_STORAGE_BUCKET_NAME=BUCKET,
         AWS_S3_ENDPOINT_URL=endpoint,
         AWS_S3_REGION_NAME="us-east-1",

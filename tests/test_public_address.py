@@ -54,9 +54,11 @@ print(json.dumps({
 """
 
 
-def test_production_sitemap_canonical_links_and_robots_use_the_public_address():
+def test_production_sitemap_canonical_links_and_robots_use_the_public_address(migrated_sqlite):
     result = run_with_production_settings(
-        PRODUCTION_RUN, DJANGO_ALLOWED_HOSTS="belonging.example.org,alias.example.org"
+        PRODUCTION_RUN,
+        DJANGO_ALLOWED_HOSTS="belonging.example.org,alias.example.org",
+        DATABASE_URL=migrated_sqlite,
     )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout.splitlines()[-1])

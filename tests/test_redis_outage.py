@@ -142,11 +142,11 @@ print(json.dumps({"pages": statuses, "posted": posted,
 """
 
 
-def test_production_settings_with_redis_unreachable(tmp_path):
+def test_production_settings_with_redis_unreachable(tmp_path, migrated_sqlite):
     result = run_with_production_settings(
         PRODUCTION_PROGRAM,
         REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
-        DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        DATABASE_URL=migrated_sqlite,
         DJANGO_SECURE_SSL_REDIRECT="false",
         MEDIA_ROOT=str(tmp_path / "media"),
     )

@@ -89,11 +89,13 @@ print(json.dumps({
 """.replace("CHANGED_TITLE", repr(CHANGED))
 
 
-def test_a_full_redis_with_noeviction_serves_every_page_and_takes_forms(tmp_path, redis_server):
+def test_a_full_redis_with_noeviction_serves_every_page_and_takes_forms(
+    tmp_path, redis_server, migrated_sqlite
+):
     result = run_with_production_settings(
         PROGRAM,
         REDIS_URL=redis_server.url,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        DATABASE_URL=migrated_sqlite,
         DJANGO_SECURE_SSL_REDIRECT="false",
         MEDIA_ROOT=str(tmp_path / "media"),
     )
