@@ -4,8 +4,7 @@ Browser-only fixtures (Playwright, Chromium, axe) live in ``tests/browser/confte
 """
 
 import os
-import shutil
-import sqlite3
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -20,6 +19,7 @@ from tests.factories import (
     make_site_home,
     make_welsh_twin,
 )
+from tests.migrated import MigratedCopy, copy_database
 from tests.servers import RedisServer
 from tests.starter import StarterContent
 
@@ -31,23 +31,46 @@ FORBID_SKIPS = os.environ.get("CI_FORBID_SKIPS", "") not in ("", "0", "false")
 STARTER = pytest.StashKey[StarterContent]()
 
 
+MIGRATED = pytest.StashKey[MigratedCopy]()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
-    """pytest-django's test database; on SQLite, also a copy of it as just migrated, for the
-    tests that run the production settings in a subprocess (``migrated_sqlite``): migrating
-    a new database there cost each of them seconds."""
+def django_db_keepdb(request, django_db_keepdb, django_db_modify_db_settings, tmp_path_factory):
+    """pytest-django's ``--reuse-db``; on SQLite, also True when this process's test database
+    was copied from the run's migrated copy, which then has nothing left to migrate
+    (tests/migrated.py)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    name = str(database.get("TEST", {}).get("NAME") or "")
+    if django_db_keepdb or database["ENGINE"] != "django.db.backends.sqlite3" or not name:
+        return django_db_keepdb
+    copy = request.config.stash[MIGRATED] = MigratedCopy.for_this_run(tmp_path_factory)
+    if not copy.start(name):
+        return False
+
+    def remove():  # as pytest-django does with the databases it does not keep
+        for suffix in ("", "-wal", "-shm"):
+            Path(name + suffix).unlink(missing_ok=True)
+
+    request.addfinalizer(remove)
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """pytest-django's test database. On SQLite, the path of the run's copy of it as just
+    migrated (made by the first process that migrated, tests/migrated.py); else None."""
     from django.db import connection
 
-    if connection.vendor != "sqlite":
+    copy = request.config.stash.get(MIGRATED, None)
+    if copy is None:
         yield None
         return
-    copy = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
     with django_db_blocker.unblock():
         connection.ensure_connection()
-        destination = sqlite3.connect(copy)
-        connection.connection.backup(destination)
-        destination.close()
-    yield copy
+        copy.finish(connection.connection)
+    yield copy.path
 
 
 @pytest.fixture
@@ -57,7 +80,7 @@ def migrated_sqlite(django_db_setup, tmp_path):
     PostgreSQL, an empty file that its ``migrate`` fills."""
     path = tmp_path / "production.sqlite3"
     if django_db_setup is not None:
-        shutil.copyfile(django_db_setup, path)
+        copy_database(django_db_setup, path)
     return f"sqlite:///{path}"
 
 
