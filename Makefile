@@ -9,7 +9,7 @@
 #               in TEST_WORKERS processes (one more than the CPUs)
 #               (it changes no tracked file: the guide's screenshots go to a temporary folder)
 #   make test-postgres  the same without the tests marked any_database (the browser tests and
-#               others that exercise nothing database-specific: tests/conftest.py); .ci/run
+#               others that exercise nothing database-specific: tests/any_database.py); .ci/run
 #               runs it for its PostgreSQL run, after `make test` on SQLite ran everything
 #   make guide-images  retake the editor's guide screenshots into docs/images/ (commit them)
 #   make audit  Nu HTML Checker and Lighthouse on the starter site (needs Java, npm, Chromium)

@@ -10,7 +10,6 @@ production settings in a subprocess start from the same copy (tests/conftest.py,
 """
 
 import fcntl
-import os
 import sqlite3
 from pathlib import Path
 
@@ -38,10 +37,11 @@ class MigratedCopy:
         self.making = False
 
     @classmethod
-    def for_this_run(cls, tmp_path_factory):
-        # Under pytest-xdist each process's temporary folder is inside the run's own.
+    def for_this_run(cls, config, tmp_path_factory):
+        # Under pytest-xdist (a worker has ``workerinput``) each process's temporary folder
+        # is inside the run's own.
         base = tmp_path_factory.getbasetemp()
-        return cls(base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base)
+        return cls(base.parent if hasattr(config, "workerinput") else base)
 
     def start(self, test_database):
         """Before the test database is set up: True if it was copied (nothing to migrate),
