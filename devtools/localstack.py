@@ -52,6 +52,11 @@ class LocalStack:
         self.output = output  # where the servers' output goes (None: this terminal)
         self.processes = []
         self.base_dir = Path(settings.BASE_DIR)
+        # collectstatic's output, a folder of this stack's own (removed by stop): not the
+        # project's static/ (tests would serve that stale copy), and not one shared with any
+        # other stack, which would rewrite its files and manifest while it serves them (the
+        # suite's processes under `make test`, another checkout on the same machine).
+        self.static_root = Path(tempfile.mkdtemp(prefix="neu-belonging-static-"))
 
     @property
     def url(self):
@@ -71,8 +76,7 @@ class LocalStack:
             # Plain HTTP on loopback: no redirect to HTTPS, no HSTS.
             "DJANGO_SECURE_SSL_REDIRECT": "false",
             "DJANGO_HSTS_SECONDS": "0",
-            # Not the project's static/: tests would serve that stale copy of the files.
-            "STATIC_ROOT": str(Path(tempfile.gettempdir()) / "neu-belonging-local-static"),
+            "STATIC_ROOT": str(self.static_root),
         }
 
     def start_redis(self):
@@ -138,6 +142,7 @@ class LocalStack:
             except subprocess.TimeoutExpired:
                 process.kill()
         self.processes = []
+        shutil.rmtree(self.static_root, ignore_errors=True)
 
     def __enter__(self):
         try:

@@ -1,11 +1,13 @@
 """The suite's own helpers leave nothing behind them: the worker run inside a test gives back
-the process's signal handlers (issue 16)."""
+the process's signal handlers, a production stack removes its static files (issue 16)."""
 
 import signal
+from pathlib import Path
 
 import pytest
 from django_tasks_db.management.commands import db_worker
 
+from devtools.localstack import LocalStack
 from tests.tasks import WORKER_SIGNALS, run_due_tasks
 
 
@@ -20,3 +22,20 @@ def test_running_the_worker_in_a_test_leaves_the_signal_handlers_as_they_were(
     run_due_tasks()
 
     assert {number: signal.getsignal(number) for number in WORKER_SIGNALS} == before
+
+
+def test_two_production_stacks_at_once_collect_static_files_into_folders_of_their_own():
+    """`make test` runs the suite in several processes, so two stacks (tests/edge/) may run at
+    once: neither may rewrite the other's static files and manifest while it serves them. A
+    stopped stack leaves no folder behind."""
+    stacks = [LocalStack(port=0), LocalStack(port=0)]
+    try:
+        folders = [
+            Path(stack.environment("redis://127.0.0.1:9/0")["STATIC_ROOT"]) for stack in stacks
+        ]
+        assert folders[0] != folders[1]
+        assert all(folder.is_dir() for folder in folders)
+    finally:
+        for stack in stacks:
+            stack.stop()
+    assert not any(folder.exists() for folder in folders)
