@@ -7,10 +7,12 @@ description). Changing the video's address then warns about that video, once."""
 
 import io
 import re
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from staff.names import EDITORS
@@ -42,22 +44,30 @@ def provider_calls(monkeypatch):
 # never autosaved. So wait until three seconds pass with no new starting state: every set-up
 # before the last one seen has taken its state by then, on a busy machine too.
 WATCHING_SCRIPT = """
-window.editorWatching = new Promise((resolve) => {
+window.editorWatching = false;
+(() => {
   let quiet = null;
   document.addEventListener("w-unsaved:watch-edits", (event) => {
     if (event.target.id !== "page-edit-form") return;
     clearTimeout(quiet);
-    quiet = setTimeout(() => resolve(true), 3000);
+    quiet = setTimeout(() => { window.editorWatching = true; }, 3000);
   });
-});
+})();
 """
+
+
+def wait_until_watching(page, timeout=60_000):
+    """Wait for the quiet spell above; a failure, not a hang, if the editor never says it
+    watches (after a Wagtail upgrade, say): awaiting a promise with page.evaluate has no
+    time limit, and one stuck test would stall all of `make test`."""
+    page.wait_for_function("window.editorWatching === true", timeout=timeout)
 
 
 def open_editor(page, url):
     """Open a page editor and wait until it watches for changes."""
     page.add_init_script(WATCHING_SCRIPT)
     page.goto(url)
-    page.evaluate("window.editorWatching")
+    wait_until_watching(page)
 
 
 def autosave_after(page, action):
@@ -111,7 +121,7 @@ def test_autosaves_then_a_save_give_each_relevant_warning_once(
 
     # Changing the video is worth a word, once, when saved; its provider is down today.
     settings.TEST_VIDEO_PROVIDER_DOWN = True
-    page.evaluate("window.editorWatching")  # the editor, opened again after saving
+    wait_until_watching(page)  # the editor, opened again after saving
     address = field(page.locator('[data-contentpath="body"]'), "Video web address")
     autosave_after(page, lambda: address.fill(video_url("krissi-carter")))
     assert provider_calls == [] and off_site == []
@@ -122,3 +132,42 @@ def test_autosaves_then_a_save_give_each_relevant_warning_once(
     # Asked at the save only (to warn, and by the poster task, which the tests run at once).
     assert set(provider_calls) == {video_url("krissi-carter")}
     assert off_site == []
+
+
+# The wait itself, on a stand-in form (served by the browser: no server needed) that says it
+# took a starting state when a test tells it to.
+STAND_IN_EDITOR = "http://127.0.0.1/stand-in-editor/"
+TAKE_STARTING_STATE = """document.getElementById("page-edit-form").dispatchEvent(
+  new CustomEvent("w-unsaved:watch-edits", {bubbles: true}))"""
+
+
+def open_stand_in_editor(page):
+    page.route(
+        STAND_IN_EDITOR,
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><title>Editor</title><form id="page-edit-form"></form>',
+        ),
+    )
+    page.add_init_script(WATCHING_SCRIPT)
+    page.goto(STAND_IN_EDITOR)
+
+
+def test_the_wait_for_the_editor_ends_three_seconds_after_the_last_starting_state(page):
+    """On the browser's clock, moved by the test (not by how busy the machine is)."""
+    page.clock.install(time=datetime(2026, 1, 1, tzinfo=UTC))
+    open_stand_in_editor(page)
+    page.clock.pause_at(datetime(2026, 1, 2, tzinfo=UTC))
+    page.evaluate(TAKE_STARTING_STATE)
+    page.clock.run_for(2_000)
+    page.evaluate(TAKE_STARTING_STATE)  # set up again: the quiet spell starts again
+    page.clock.run_for(2_900)
+    assert page.evaluate("window.editorWatching") is False
+    page.clock.run_for(100)
+    assert page.evaluate("window.editorWatching") is True
+
+
+def test_the_wait_for_the_editor_fails_in_time_when_no_starting_state_comes(page):
+    open_stand_in_editor(page)
+    with pytest.raises(PlaywrightTimeoutError):
+        wait_until_watching(page, timeout=1_000)
