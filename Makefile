@@ -36,8 +36,10 @@ TEST_SETTINGS := config.settings.test
 # database, live server and Chromium. One more than the CPUs: the suite often waits on
 # servers it starts (PostgreSQL, Redis, Varnish, gunicorn), and a spare process keeps the
 # CPUs busy meanwhile. Measured on 2 CPUs (the whole suite): 3 processes 343 s, 2 processes 354 s.
-# TEST_WORKERS=0 runs it in this process (for a debugger).
-TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(0)) + 1)')
+# TEST_WORKERS=0 runs it in this process (for a debugger). (macOS has no sched_getaffinity.)
+# --dist load (below) hands each process its tests in the suite's order, the transactional
+# tests last (tests/conftest.py); other modes, such as worksteal, do not.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; cpus = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1); print(len(cpus) + 1)')
 GUIDE_TESTS := 'from tests.browser.guide import SCREENSHOTS; print(*sorted(set(SCREENSHOTS.values())))'
 READ_REQUIREMENTS := 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))'
 
@@ -101,7 +103,7 @@ test: $(STAMP) messages
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS)
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist load
 
 # `make test` with the any_database tests deselected (not skipped): for a second database.
 test-postgres: export PYTEST_ADDOPTS := $(PYTEST_ADDOPTS) -m "not any_database"
