@@ -236,9 +236,11 @@ def _flushes_database(item):
 
 def _order(item):
     """Tests that do not read the starter content first, then those that read it in a
-    transaction (loaded once for all of them: tests/starter.py), transactional tests last."""
+    transaction (tests/starter.py), transactional tests last, browser tests after the rest:
+    many short tests keep every process busy to the end of a `make test` run, where a few
+    long ones (workers, outages) would leave the CPUs waiting."""
     if _flushes_database(item):
-        return 2
+        return 3 if item.get_closest_marker("browser") else 2
     return int("starter_site" in getattr(item, "fixturenames", ()))
 
 
