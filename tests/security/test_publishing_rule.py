@@ -3,12 +3,8 @@ changes is refused, in the editor and in bulk, so an Editor's draft reaches the 
 through both approvals. Superusers may publish anything. And Editors cannot delete images
 or documents, even their own uploads."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -21,16 +17,6 @@ from themes.models import ThemePage
 pytestmark = pytest.mark.django_db
 
 LIVE_TITLE = "Theme 3: belonging and agency"
-
-
-@pytest.fixture
-def staff(starter_site, django_user_model):
-    call_command("setup_groups", stdout=io.StringIO())
-    people = {}
-    for name in (EDITORS, PUBLISHERS):
-        people[name] = django_user_model.objects.create_user(name.lower())
-        people[name].groups.add(Group.objects.get(name=name))
-    return people
 
 
 @pytest.fixture

@@ -4,11 +4,7 @@ author, which the publishing rule reads as nobody's draft: an Editor could click
 on their own draft and a Publisher could then publish it in Welsh directly, past the
 Two-step approval. The copy must count as its source's author's draft."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
@@ -17,16 +13,6 @@ from staff.names import EDITORS, PUBLISHERS
 from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(starter_site, django_user_model):
-    call_command("setup_groups", stdout=io.StringIO())
-    people = {}
-    for name in (EDITORS, PUBLISHERS):
-        people[name] = django_user_model.objects.create_user(name.lower())
-        people[name].groups.add(Group.objects.get(name=name))
-    return people
 
 
 def test_a_publisher_cannot_publish_the_welsh_copy_of_an_editors_draft(client, staff):
