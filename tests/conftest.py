@@ -6,29 +6,21 @@ Browser-only fixtures (Playwright, Chromium, axe) live in ``tests/browser/confte
 import os
 import shutil
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from tests.any_database import ANY_DATABASE
-from tests.factories import (
-    CaseStudyIndexPageFactory,
-    CaseStudyPageFactory,
-    InterestFormPageFactory,
-    StandardPageFactory,
-    ThemePageFactory,
-    make_privacy_notice,
-    make_site_home,
-    make_welsh_twin,
-)
 from tests.migrated import MigratedCopy, copy_database
 from tests.servers import RedisServer
-from tests.starter import StarterContent
+from tests.starter import RowsRollback, StarterContent
 
 # CI (.ci/run) sets CI_FORBID_SKIPS=1: a skipped or xfailed test is a failure there, so a
 # missing browser or database can never turn a run green by skipping what it could not do.
 FORBID_SKIPS = os.environ.get("CI_FORBID_SKIPS", "") not in ("", "0", "false")
 
+
+# The small page trees that most tests build instead of the starter content.
+pytest_plugins = ["tests.page_tree"]
 
 STARTER = pytest.StashKey[StarterContent]()
 
@@ -73,6 +65,7 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         connection.ensure_connection()
         copy.finish(connection.connection)
+        RowsRollback(connection).install(connection)
     yield copy.path
 
 
@@ -102,7 +95,7 @@ def starter_site(db, _starter_content):
     two case studies, and a "Get involved" page. Returns the home page (specific).
 
     Loaded once per session (tests/starter.py). Only for tests about the starter content:
-    other tests build the few pages they need with the fixtures below and
+    other tests build the few pages they need with the fixtures of tests/page_tree.py and
     tests/factories.py."""
     return _starter_content.home()
 
@@ -126,76 +119,6 @@ def pytest_fixture_setup(fixturedef, request):
         request.getfixturevalue("_starter_content").open()
     elif STARTER in request.config.stash:
         request.config.stash[STARTER].close()
-
-
-@pytest.fixture
-def site_home(db):
-    """The overview page (HomePage) as the default site's root, with nothing under it."""
-    return make_site_home()
-
-
-@pytest.fixture
-def privacy_notice(site_home):
-    """A published privacy notice, chosen in site settings: forms take nothing without it."""
-    return make_privacy_notice(site_home)
-
-
-@pytest.fixture
-def theme_page(site_home):
-    return ThemePageFactory(
-        parent=site_home, title="Theme 2: belonging and culture", slug="belonging-and-culture"
-    )
-
-
-@pytest.fixture
-def case_study_index(site_home):
-    return CaseStudyIndexPageFactory(parent=site_home)
-
-
-@pytest.fixture
-def case_study(case_study_index, theme_page):
-    """A case study under the index, naming ``theme_page``."""
-    return CaseStudyPageFactory(parent=case_study_index, themes=[theme_page])
-
-
-@pytest.fixture
-def get_involved(site_home):
-    return StandardPageFactory(parent=site_home, title="Get involved", slug="get-involved")
-
-
-@pytest.fixture
-def page_tree(site_home, theme_page, case_study_index, case_study, get_involved, privacy_notice):
-    """One page of each type where the starter content puts it: the overview at the root; a
-    theme page, the case-study index (with one case study) and standard pages ("Get
-    involved", with one interest form, and the privacy notice) under it."""
-    return SimpleNamespace(
-        home=site_home,
-        theme=theme_page,
-        index=case_study_index,
-        case_study=case_study,
-        get_involved=get_involved,
-        form=InterestFormPageFactory(parent=get_involved, title="Register your interest"),
-        privacy_notice=privacy_notice,
-    )
-
-
-@pytest.fixture
-def welsh_page_tree(page_tree):
-    """``page_tree`` with a live Welsh twin of each page (Welsh titles only: test text, not
-    research content), as ``page_tree.cy`` (same names); the English pages are unchanged."""
-    welsh = {
-        "home": "Trosolwg",
-        "theme": "Thema 2: perthyn a diwylliant",
-        "index": "Astudiaethau achos",
-        "case_study": "Astudiaeth achos",
-        "get_involved": "Cymryd rhan",
-        "form": "Cofrestrwch eich diddordeb",
-        "privacy_notice": "Hysbysiad preifatrwydd",
-    }
-    page_tree.cy = SimpleNamespace(
-        **{name: make_welsh_twin(getattr(page_tree, name), title) for name, title in welsh.items()}
-    )
-    return page_tree
 
 
 @pytest.fixture
@@ -236,11 +159,15 @@ def _flushes_database(item):
 
 def _order(item):
     """Tests that do not read the starter content first, then those that read it in a
-    transaction (tests/starter.py), transactional tests last, browser tests after the rest:
-    many short tests keep every process busy to the end of a `make test` run, where a few
-    long ones (workers, outages) would leave the CPUs waiting."""
+    transaction (tests/starter.py), transactional tests last, browser tests after the rest,
+    and among them the journeys (half a minute each) before the tests run once per page type
+    (a few seconds each): many short tests keep every process busy to the end of a `make test`
+    run, where a few long ones would leave the CPUs waiting."""
     if _flushes_database(item):
-        return 3 if item.get_closest_marker("browser") else 2
+        if not item.get_closest_marker("browser"):
+            return 2
+        own_parameters = set(item.callspec.params) if hasattr(item, "callspec") else set()
+        return 4 if own_parameters - {"browser_name"} else 3
     return int("starter_site" in getattr(item, "fixturenames", ()))
 
 

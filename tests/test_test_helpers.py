@@ -1,5 +1,6 @@
 """The suite's own helpers leave nothing behind them: the worker run inside a test gives back
-the process's signal handlers, a production stack removes its static files (issue 16)."""
+the process's signal handlers, a production stack removes its static files; the starter
+content's rows give the database back as it was (issue 16)."""
 
 import signal
 from pathlib import Path
@@ -8,6 +9,7 @@ import pytest
 from django_tasks_db.management.commands import db_worker
 
 from devtools.localstack import LocalStack
+from tests.starter import TableRows
 from tests.tasks import WORKER_SIGNALS, run_due_tasks
 
 
@@ -39,3 +41,27 @@ def test_two_production_stacks_at_once_collect_static_files_into_folders_of_thei
         for stack in stacks:
             stack.stop()
     assert not any(folder.exists() for folder in folders)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_starter_contents_rows_give_back_the_database_as_it_was(starter_site):
+    """tests/starter.py's TableRows stand in for loading the starter content again in every
+    transactional test: written back after a flush, the tables hold the same rows, and the
+    search index that SQLite's triggers keep (not copied itself) answers as before."""
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Page
+
+    def found(words):
+        return sorted(page.pk for page in Page.objects.live().search(words))
+
+    loaded = TableRows.read(connection)
+    answers = found("Helston")
+    assert answers, "the starter content mentions Helston"
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    assert not Page.objects.exists()
+
+    loaded.write(connection)
+
+    assert TableRows.read(connection).tables == loaded.tables
+    assert found("Helston") == answers

@@ -84,8 +84,12 @@ def _migrated_db_contents(django_db_setup):
     from django.db import connections
 
     # Empty when no collected test asked for serialized rollback (e.g. a -k selection).
+    # With each, tests/starter.py's RowsRollback where it puts them back (on SQLite).
     return {
-        alias: connections[alias]._test_serialized_contents
+        alias: (
+            connections[alias]._test_serialized_contents,
+            vars(connections[alias].creation).get("deserialize_db_from_string"),
+        )
         for alias in connections
         if hasattr(connections[alias], "_test_serialized_contents")
     }
@@ -104,8 +108,10 @@ def playwright(_migrated_db_contents, playwright):
     """
     from django.db import connections
 
-    for alias, contents in _migrated_db_contents.items():
+    for alias, (contents, restore) in _migrated_db_contents.items():
         connections[alias]._test_serialized_contents = contents
+        if restore is not None:
+            restore.install(connections[alias])
     return playwright
 
 
@@ -116,8 +122,8 @@ def live_site(live_server, django_db_serialized_rollback, starter_site):
 
     The live server needs a transactional database, which is emptied after each test:
     serialized rollback restores what the migrations created (Wagtail's root page and
-    default site), then ``starter_site`` fills the tables from the starter content's
-    serialized copy (tests/starter.py).
+    default site; on SQLite from rows, tests/starter.py's ``RowsRollback``), then
+    ``starter_site`` fills the tables with the starter content's rows (``TableRows``).
     """
     yield live_server.url
 
