@@ -9,6 +9,8 @@
 - Nothing is wider than the phone screen; no case study is listed twice on one page.
 - Printing (emulated) leaves out the navigation, and prints link addresses after links.
 - axe-core finds no violations at either size.
+- Ready for launch at either size: no placeholder text, no section without its content
+  (tests/browser/test_launch_pages.py).
 
 Each page type is photographed at both sizes into $LAYOUT_SCREENSHOTS_DIR, or else a
 temporary folder (never the repository), for people to look at.
@@ -22,6 +24,7 @@ import pytest
 
 from tests.browser.conftest import LOCAL_HOSTS
 from tests.browser.test_accessibility import get_involved_path, load, one_of, path_of
+from tests.browser.test_launch_pages import assert_ready_for_launch, by_slug
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +36,14 @@ MAX_LINE_CHARACTERS = 75
 # (name, how to find the path, expected HTTP status)
 PAGE_TYPES = [
     ("overview", lambda: "/", 200),
-    ("theme", lambda: path_of(one_of("ThemePage")), 200),
+    ("theme", lambda: by_slug("belonging-and-leadership"), 200),
+    ("theme-3", lambda: by_slug("belonging-and-agency"), 200),
     ("case-study-index", lambda: path_of(one_of("CaseStudyIndexPage")), 200),
     ("case-study", lambda: path_of(one_of("CaseStudyPage")), 200),
     ("standard-page", get_involved_path, 200),
     ("form-page", lambda: path_of(one_of("InterestFormPage")), 200),
+    ("privacy-notice", lambda: path_of(one_of("PrivacyNoticePage")), 200),
+    ("accessibility-statement", lambda: by_slug("accessibility-statement"), 200),
     ("not-found", lambda: "/no-such-page/", 404),
 ]
 PAGE_TYPE_PARAMS = [pytest.param(name, find, status, id=name) for name, find, status in PAGE_TYPES]
@@ -57,7 +63,10 @@ def screenshot(page, directory, name, size):
         "() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
     )
     page.wait_for_function("() => [...document.images].every(i => i.complete)")
-    page.screenshot(path=directory / f"{name}-{size['width']}.png", full_page=True)
+    path = directory / f"{name}-{size['width']}.png"
+    page.screenshot(path=path, full_page=True)
+    assert path.stat().st_size > 0, f"{path} is empty"
+    return path
 
 
 # Characters per rendered line of each prose element in <main> (paragraphs, list items,
@@ -126,6 +135,7 @@ def assert_each_case_study_once(page):
 def check_phone(page, url, status, axe_scan):
     page.set_viewport_size(PHONE)
     load(page, url, status)
+    assert_ready_for_launch(page, f"{url} at 390px")
 
     height = header_height(page)
     assert height <= PHONE["height"] * MAX_HEADER_SHARE, (
@@ -174,6 +184,7 @@ def check_phone(page, url, status, axe_scan):
 def check_desktop(page, url, status, axe_scan):
     page.set_viewport_size(DESKTOP)
     load(page, url, status)
+    assert_ready_for_launch(page, f"{url} at 1280px")
     assert_no_sideways_scroll(page)
 
     assert not page.locator("button.menu-button").is_visible(), "no Menu button at 1280px"

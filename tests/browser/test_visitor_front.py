@@ -8,6 +8,8 @@ the starter site:
 - at 1280 and 1920 px every page type keeps its main column centred (left and right margins
   equal within CENTRED_TOLERANCE px) and every block in it as wide as the column; each is
   photographed into $LAYOUT_SCREENSHOTS_DIR, or else a temporary folder;
+- every page type reflows at 320 CSS px wide, and at 400% zoom of a 1280x800 window
+  (320x200 CSS px), without scrolling sideways (beyond WCAG AA, issue 17);
 - no image in <main> says how it was drawn: decorative ones have alt="".
 """
 
@@ -25,6 +27,8 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
 WIDE = {"width": 1920, "height": 1080}
+NARROW = {"width": 320, "height": 640}
+ZOOMED = {"width": 320, "height": 200}  # 1280x800 at 400%
 ACTIONS = ["Explore the three themes", "Read the report", "Get involved"]
 # Left and right margins of the main column may differ by rounding only.
 CENTRED_TOLERANCE = 1
@@ -93,14 +97,6 @@ def test_the_first_screen_says_what_this_is_and_offers_the_three_actions(live_si
     )
 
 
-@pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_no_heading_leads_to_nothing(live_site, page, name):
-    page.set_viewport_size(LAPTOP)
-    load(page, live_site + PAGE_TYPES[name](), 404 if name == "not-found" else 200)
-    empty = page.evaluate(EMPTY_SECTIONS)
-    assert not empty, f"{name}: headings followed by nothing or by the next heading: {empty}"
-
-
 # Each main column (and each block in it, against its column): left and right edges, and the
 # margins to the window's edges (scroll bar excluded).
 COLUMNS = """() => {
@@ -122,30 +118,64 @@ COLUMNS = """() => {
 }"""
 
 
+# One test per page type for the three checks below (they were three tests, each setting up
+# the starter site and loading the same pages: a third of these tests' time went on set-up).
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_every_page_type_keeps_its_main_column_centred(
+def test_every_page_type_has_no_empty_heading_is_centred_and_reflows(
     live_site, page, centred_screenshots_dir, name
 ):
+    url = live_site + PAGE_TYPES[name]()
+    status = 404 if name == "not-found" else 200
     for size in (LAPTOP, WIDE):
         page.set_viewport_size(size)
-        load(page, live_site + PAGE_TYPES[name](), 404 if name == "not-found" else 200)
-        found = page.evaluate(COLUMNS)
-        assert found["columns"], f"{name}: no main column at {size['width']}px"
-        for column in found["columns"]:
-            left, right = column["margins"]
-            assert abs(left - right) <= CENTRED_TOLERANCE, (
-                f"{name} at {size['width']}px: {column['name']} is not centred: "
-                f"{left:.0f}px on the left, {right:.0f}px on the right"
-            )
-            assert left > size["width"] * 0.1, f"{name}: the column hugs the left edge"
-        for block in found["blocks"]:
-            own, column = block["own"], block["column"]
-            assert abs(own["left"] - column["left"]) <= 1, (name, size["width"], block)
-            assert abs(own["right"] - column["right"]) <= 1, (name, size["width"], block)
-        screenshot(page, centred_screenshots_dir, f"centred-{name}", size)
-        shot = centred_screenshots_dir / f"centred-{name}-{size['width']}.png"
-        assert shot.stat().st_size
+        load(page, url, status)
+        if size is LAPTOP:
+            assert_no_heading_leads_to_nothing(page, name)
+        assert_main_column_centred(page, name, size)
+        shot = screenshot(page, centred_screenshots_dir, f"centred-{name}", size)
         print(f"screenshot: {shot}")
+    for size in (NARROW, ZOOMED):
+        page.set_viewport_size(size)
+        load(page, url, status)
+        assert_reflows(page, name, size)
+
+
+def assert_no_heading_leads_to_nothing(page, name):
+    empty = page.evaluate(EMPTY_SECTIONS)
+    assert not empty, f"{name}: headings followed by nothing or by the next heading: {empty}"
+
+
+def assert_main_column_centred(page, name, size):
+    found = page.evaluate(COLUMNS)
+    assert found["columns"], f"{name}: no main column at {size['width']}px"
+    for column in found["columns"]:
+        left, right = column["margins"]
+        assert abs(left - right) <= CENTRED_TOLERANCE, (
+            f"{name} at {size['width']}px: {column['name']} is not centred: "
+            f"{left:.0f}px on the left, {right:.0f}px on the right"
+        )
+        assert left > size["width"] * 0.1, f"{name}: the column hugs the left edge"
+    for block in found["blocks"]:
+        own, column = block["own"], block["column"]
+        assert abs(own["left"] - column["left"]) <= 1, (name, size["width"], block)
+        assert abs(own["right"] - column["right"]) <= 1, (name, size["width"], block)
+
+
+def assert_reflows(page, name, size):
+    """Nothing scrolls sideways or sticks out at 320 CSS px (WCAG 1.4.10, Reflow)."""
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], (
+        f"{name} at {size['width']}x{size['height']}: {widths[0]}px wide, it scrolls sideways"
+    )
+    wider = page.evaluate(
+        """(limit) => [...document.querySelectorAll("header *, main *, footer *")]
+            .filter((el) => el.getBoundingClientRect().right > limit + 1)
+            .map((el) => el.tagName + "." + el.className).slice(0, 5)""",
+        size["width"],
+    )
+    assert not wider, f"{name} at {size['width']}px: these stick out: {wider}"
 
 
 def test_images_are_described_as_what_they_show_or_skipped(live_site, page):
