@@ -4,7 +4,6 @@ Browser-only fixtures (Playwright, Chromium, axe) live in ``tests/browser/confte
 """
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -184,15 +183,6 @@ def pytest_collection_modifyitems(items):
     its tests in that order, so this holds in each process too.
     """
     items.sort(key=_order)  # stable: keeps the order within each group
-
-
-def pytest_unconfigure(config):
-    """Remove the media folder that config/settings/test.py made for this process (under
-    `make test`, one for each of the suite's processes)."""
-    from django.conf import settings
-
-    if settings.configured and Path(settings.MEDIA_ROOT).name.startswith("neu-belonging-media-"):
-        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 def pytest_itemcollected(item):

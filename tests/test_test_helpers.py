@@ -1,8 +1,12 @@
 """The suite's own helpers leave nothing behind them: the worker run inside a test gives back
-the process's signal handlers, a production stack removes its static files; the starter
-content's rows give the database back as it was (issue 16)."""
+the process's signal handlers, a production stack removes its static files, a process under
+the test settings its media folder; the starter content's rows give the database back as it
+was (issue 16)."""
 
+import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +69,29 @@ def test_the_starter_contents_rows_give_back_the_database_as_it_was(starter_site
 
     assert TableRows.read(connection).tables == loaded.tables
     assert found("Helston") == answers
+
+
+def test_a_process_under_the_test_settings_removes_its_media_folder_when_it_ends(tmp_path):
+    """config/settings/test.py makes a media folder in every process that loads it (`make test`
+    runs `manage.py check` under them; some tests start such subprocesses)."""
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.MEDIA_ROOT)"
+    )
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "TMPDIR": str(tmp_path),  # where tempfile makes it
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[1],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    made = Path(done.stdout.strip())
+    assert made.parent == tmp_path and made.name.startswith("neu-belonging-media-")
+    assert not made.exists(), f"{made} is still there"

@@ -25,6 +25,9 @@ def unreachable_shared_cache(settings, monkeypatch):
     monkeypatch.setattr(FailOpenRedisCache, "_down_until", 0.0)
     monkeypatch.setattr(FailOpenRedisCache, "_was_down", False)
     monkeypatch.setattr(FailOpenRedisCache, "retry_after_seconds", 0)
+    # The counter logs an outage once and remembers it did: start from no outage, and leave
+    # none remembered to the next test in this process.
+    monkeypatch.setattr("insights.counting._paused", False)
     settings.CACHES = {
         **settings.CACHES,
         "shared": {
