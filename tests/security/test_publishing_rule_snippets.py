@@ -3,27 +3,13 @@
 publish an Editor's draft of it from the snippet editor; their own change they can, and a
 superuser anything."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import ReusableCallToAction
 from staff.names import EDITORS, PUBLISHERS
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people(starter_site, django_user_model):
-    call_command("setup_groups", stdout=io.StringIO())
-    found = {}
-    for name in (EDITORS, PUBLISHERS):
-        found[name] = django_user_model.objects.create_user(name.lower())
-        found[name].groups.add(Group.objects.get(name=name))
-    return found
 
 
 @pytest.fixture
@@ -53,10 +39,10 @@ def editors_draft(cta, editor):
     draft.save_revision(user=editor)
 
 
-def test_a_publisher_cannot_publish_an_editors_draft_of_the_call_to_action(client, people, cta):
+def test_a_publisher_cannot_publish_an_editors_draft_of_the_call_to_action(client, staff, cta):
     live_heading = cta.heading
-    editors_draft(cta, people[EDITORS])
-    client.force_login(people[PUBLISHERS])
+    editors_draft(cta, staff[EDITORS])
+    client.force_login(staff[PUBLISHERS])
     latest = ReusableCallToAction.objects.get(pk=cta.pk).latest_revision.as_object()
     data = form_data(latest, text="A Publisher's touch", **{"action-publish": "action-publish"})
     response = client.post(edit_url(cta), data, follow=True)
@@ -70,15 +56,15 @@ def test_a_publisher_cannot_publish_an_editors_draft_of_the_call_to_action(clien
 
 
 def test_a_publisher_publishes_their_own_change_and_a_superuser_anything(
-    client, people, cta, django_user_model
+    client, staff, cta, django_user_model
 ):
-    client.force_login(people[PUBLISHERS])
+    client.force_login(staff[PUBLISHERS])
     data = form_data(cta, heading="Corrected by a Publisher", **{"action-publish": "1"})
     client.post(edit_url(cta), data)
     cta.refresh_from_db()
     assert cta.heading == "Corrected by a Publisher" and not cta.has_unpublished_changes
 
-    editors_draft(cta, people[EDITORS])
+    editors_draft(cta, staff[EDITORS])
     client.force_login(django_user_model.objects.create_superuser("root", "r@example.org"))
     latest = ReusableCallToAction.objects.get(pk=cta.pk).latest_revision.as_object()
     client.post(edit_url(cta), form_data(latest, **{"action-publish": "1"}))
