@@ -102,11 +102,7 @@ class StarterContent:
             home = load_starter_site()
             self.rows = TableRows.read(connection)
             return home
-        # Empty the tables as TransactionTestCase does after a test, then fill them.
-        call_command(
-            "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, stdout=io.StringIO()
-        )
-        self.rows.write(connection)
+        self.rows.restore(connection)
         return _home()
 
 
@@ -164,6 +160,18 @@ class TableRows:
             )
         }
 
+    def restore(self, connection):
+        """Empty the tables as TransactionTestCase does after a test, then write the rows."""
+        call_command(
+            "flush",
+            database=connection.alias,
+            verbosity=0,
+            interactive=False,
+            inhibit_post_migrate=True,
+            stdout=io.StringIO(),
+        )
+        self.write(connection)
+
     def write(self, connection):
         quote = connection.ops.quote_name
         # One transaction: Django's foreign keys are checked at its end (DEFERRABLE INITIALLY
@@ -201,13 +209,4 @@ class RowsRollback:
     def __call__(self, data):
         from django.db import connections
 
-        connection = connections[self.alias]  # this thread's (or Playwright context's)
-        call_command(
-            "flush",
-            database=self.alias,
-            verbosity=0,
-            interactive=False,
-            inhibit_post_migrate=True,
-            stdout=io.StringIO(),
-        )
-        self.rows.write(connection)
+        self.rows.restore(connections[self.alias])  # this thread's (or Playwright context's)
